@@ -1,0 +1,24 @@
+// What the search index knows of one published page: the model hands one per page and language.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace takao {
+
+struct SearchDocument {
+  std::string url;         // site-absolute path, "/journal/017/01-mice/" or "/en/journal/017/01-mice/"
+  std::string lang;        // "zh-Hant" or "en": the language of the page (an English page may carry a Chinese body)
+  std::string collection;  // "article", "issue", "journal", "report", "series", "glossary", "page", "index"
+  std::string title;       // the page's title in its language
+  std::string title_alt;   // the other language's title, if any (weighted like the title)
+  std::string authors;     // names joined with ", "
+  std::string keywords;    // joined with ", "
+  std::string abstract;    // abstract in the page's language, plus the other one when present
+  std::string body;        // plain text of the body, no markup
+  std::string date;        // ISO "YYYY-MM-DD" or "" (published date; for reports without one, "")
+  int year = 0;            // Gregorian year for the year filter, 0 when none
+};
+
+using SearchDocuments = std::vector<SearchDocument>;
+
+}  // namespace takao
