@@ -1,0 +1,142 @@
+#include "source/source_file.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+
+namespace takao {
+
+const std::vector<std::string>& report_series_kinds() {
+  static const std::vector<std::string> kinds = {"self-research", "commissioned", "theses", "overseas"};
+  return kinds;
+}
+
+std::string normalise_text(std::string bytes) {
+  if (starts_with(bytes, "\xEF\xBB\xBF")) bytes.erase(0, 3);
+  if (bytes.find('\r') == std::string::npos) return bytes;
+  std::string out;
+  out.reserve(bytes.size());
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    if (bytes[i] == '\r') {
+      out += '\n';
+      if (i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
+    } else {
+      out += bytes[i];
+    }
+  }
+  return out;
+}
+
+namespace {
+
+std::vector<std::string> split_path(const std::string& path) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  for (size_t i = 0; i <= path.size(); ++i) {
+    if (i == path.size() || path[i] == '/') {
+      parts.push_back(path.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return parts;
+}
+
+// Fills kind, lang, stem, folder; returns false for a Markdown file the content model has no place for.
+bool classify(SourceFile& f, const std::string& display_root, Diagnostics& diags) {
+  auto parts = split_path(f.path);
+  const std::string& name = parts.back();
+  bool markdown = ends_with(name, ".md");
+  bool csv = ends_with(name, ".csv");
+  if (markdown) {
+    f.lang = ends_with(name, ".en.md") ? Lang::en : Lang::zh;
+    f.stem = name.substr(0, name.size() - (f.lang == Lang::en ? 6 : 3));
+    f.zh_path = f.lang == Lang::en ? f.path.substr(0, f.path.size() - 6) + ".md" : f.path;
+  }
+  if (parts.size() == 1 && name == "site.yaml") {
+    f.kind = FileKind::site_config;
+    return true;
+  }
+  if (!markdown && !(csv && parts.size() == 2 && parts[0] == "glossary")) {
+    f.kind = FileKind::attachment;
+    return true;
+  }
+  const std::string& top = parts[0];
+  bool index = f.stem == "_index";
+  if (top == "pages" && parts.size() == 2 && !index) {
+    f.kind = FileKind::page;
+  } else if (top == "journal" && parts.size() == 2 && index) {
+    f.kind = FileKind::journal;
+  } else if (top == "journal" && parts.size() == 3) {
+    f.kind = index ? FileKind::issue : FileKind::article;
+    f.folder = parts[1];
+  } else if (top == "reports" && parts.size() == 2 && index) {
+    f.kind = FileKind::report_archive;
+  } else if (top == "reports" && parts.size() == 3) {
+    f.kind = index ? FileKind::report_series : FileKind::report;
+    f.folder = parts[1];
+    const auto& kinds = report_series_kinds();
+    if (std::find(kinds.begin(), kinds.end(), f.folder) == kinds.end()) {
+      diags.error(display_root + f.path, 1, 1,
+                  "unknown report series '" + f.folder +
+                      "' (expected self-research, commissioned, theses or overseas)");
+      return false;
+    }
+  } else if (top == "glossary" && parts.size() == 2) {
+    if (csv) {
+      f.kind = FileKind::glossary_csv;
+      f.stem = name.substr(0, name.size() - 4);
+      f.zh_path = f.path;
+    } else {
+      f.kind = index ? FileKind::glossary_home : FileKind::glossary_table;
+    }
+  } else {
+    diags.warning(display_root + f.path, 1, 1, "not part of the content model's layout; skipped");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<SourceFile> load_sources(Disk& disk, const std::string& content_dir, Diagnostics& diags) {
+  std::string display_root = content_dir.empty() || content_dir.back() == '/' ? content_dir : content_dir + "/";
+  if (display_root == "./") display_root.clear();
+  std::vector<std::string> links;
+  std::vector<std::string> paths = disk.list_files(content_dir, &links);
+  for (const auto& link : links) {
+    diags.error(display_root + link, 1, 1, "symbolic links are not followed (content must stay inside the content folder)");
+  }
+  std::vector<SourceFile> files;
+  for (const auto& path : paths) {
+    auto parts = split_path(path);
+    bool hidden = std::any_of(parts.begin(), parts.end(), [](const std::string& p) { return !p.empty() && p[0] == '.'; });
+    if (hidden) continue;
+    SourceFile f;
+    f.path = path;
+    f.display_path = display_root + path;
+    if (!classify(f, display_root, diags)) continue;
+    if (f.kind != FileKind::attachment) {
+      auto bytes = disk.read(content_dir + "/" + path);
+      if (!bytes) {
+        diags.error(f.display_path, 1, 1, "cannot read the file");
+        continue;
+      }
+      size_t bad = find_invalid_utf8(*bytes);
+      if (bad != std::string_view::npos) {
+        auto lc = line_col_at(*bytes, bad);
+        diags.error(f.display_path, lc.line, lc.col, "invalid UTF-8 (the file must be saved as UTF-8)");
+        continue;
+      }
+      if (bytes->find('\0') != std::string::npos) {
+        auto lc = line_col_at(*bytes, bytes->find('\0'));
+        diags.error(f.display_path, lc.line, lc.col, "NUL byte in a text file");
+        continue;
+      }
+      f.bytes = normalise_text(std::move(*bytes));
+    }
+    files.push_back(std::move(f));
+  }
+  return files;
+}
+
+}  // namespace takao
