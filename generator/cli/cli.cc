@@ -1,0 +1,106 @@
+#include "cli/cli.h"
+
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "core/parallel.h"
+#include "lookup/lookup_cli.h"
+#include "markdown/markdown.h"
+#include "pipeline/build.h"
+#include "search/search_cli.h"
+
+namespace takao {
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: takao <command> [options]\n"
+    "\n"
+    "  build   [--content DIR] [--out DIR] [--jobs N] [--drafts] [--base-url URL] [--quiet]\n"
+    "  check   [--content DIR]                 validate everything, write nothing\n"
+    "  search  [--site DIR] [--limit N] [--lang zh-Hant|en] [--json] QUERY\n"
+    "  lookup  [--site DIR] [--limit N] [--json] QUERY\n"
+    "\n"
+    "Exit status: 0 done, 1 the content has errors (nothing was published), 2 the command line is wrong.\n";
+
+int usage_error(const std::string& message) {
+  std::cerr << "takao: " << message << "\n\n" << kUsage;
+  return 2;
+}
+
+void print_diagnostics(const Diagnostics& diags) {
+  for (const auto& d : diags.sorted()) std::cerr << d.format() << '\n';
+}
+
+int build_or_check(int argc, char** argv, bool check) {
+  BuildConfig config;
+  config.jobs = default_jobs();
+  config.write = !check;
+  bool quiet = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value = [&](std::string& out) -> bool {
+      if (i + 1 >= argc) return false;
+      out = argv[++i];
+      return true;
+    };
+    std::string v;
+    if (a == "--content") {
+      if (!value(config.content_dir)) return usage_error("--content needs a folder");
+    } else if (a == "--out" && !check) {
+      if (!value(config.out_dir)) return usage_error("--out needs a folder");
+    } else if (a == "--jobs" && !check) {
+      if (!value(v)) return usage_error("--jobs needs a number");
+      char* end = nullptr;
+      long n = std::strtol(v.c_str(), &end, 10);
+      if (*end || n < 1 || n > 256) return usage_error("--jobs needs a number from 1 to 256");
+      config.jobs = static_cast<int>(n);
+    } else if (a == "--drafts") {
+      config.drafts = true;
+    } else if (a == "--base-url" && !check) {
+      if (!value(config.base_url)) return usage_error("--base-url needs a URL");
+    } else if (a == "--theme") {
+      if (!value(config.theme_dir)) return usage_error("--theme needs a folder");
+    } else if (a == "--quiet" || a == "-q") {
+      quiet = true;
+    } else {
+      return usage_error("unknown option for " + std::string(check ? "check" : "build") + ": " + a);
+    }
+  }
+  Diagnostics diags;
+  BuildStats stats;
+  bool ok = run_build(config, diags, &stats);
+  print_diagnostics(diags);
+  if (!ok) {
+    std::cerr << "takao: " << diags.error_count() << " error(s); "
+              << (check ? "check failed" : "nothing was published, " + config.out_dir + " is unchanged") << '\n';
+    return 1;
+  }
+  if (!quiet) {
+    std::fprintf(stderr, "takao: %s %zu pages, %zu files, %zu warning(s) in %.2f s\n", check ? "checked" : "built",
+                 stats.pages, stats.files, diags.warning_count(), stats.seconds);
+  }
+  return 0;
+}
+
+}  // namespace
+
+int cli_main(int argc, char** argv) {
+  init_markdown();  // cmark-gfm's extension registry is global: fill it before any thread starts
+  if (argc < 2) return usage_error("no command given");
+  std::string command = argv[1];
+  if (command == "build") return build_or_check(argc - 1, argv + 1, false);
+  if (command == "check") return build_or_check(argc - 1, argv + 1, true);
+  if (command == "search") return search_main(argc - 1, argv + 1);
+  if (command == "lookup") return lookup_main(argc - 1, argv + 1);
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::cout << kUsage;
+    return 0;
+  }
+  return usage_error("unknown command '" + command + "'");
+}
+
+}  // namespace takao

@@ -1,0 +1,137 @@
+// The one immutable site model every later stage reads: the journal with its issues and articles, the
+// report series, the glossary, the pages, and the indexes by author, keyword and agency.
+// Built in one place (build_site), sorted deterministically, plain data with no behaviour.
+#pragma once
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/date.h"
+#include "glossary/glossary_entry.h"
+#include "markdown/markdown.h"
+#include "source/source_file.h"
+
+namespace takao {
+
+struct SiteConfig {
+  std::string title, title_en;
+  std::string base_url;  // always ends with '/'
+  std::vector<std::string> languages;
+  nlohmann::json fields;  // everything in site.yaml, for templates
+};
+
+struct Author {
+  std::string name, name_en, affiliation;
+};
+
+// What every Markdown document gives, whatever its collection.
+struct Document {
+  FileKind kind = FileKind::page;
+  std::string source_path;   // content-relative path of the Chinese file
+  std::string display_path;  // for diagnostics
+  std::string en_display_path;  // of the .en.md twin, when there is one
+  std::string url;           // Chinese URL, "/journal/017/01-mice/" (percent-encoded); English is "/en" + url
+  std::string title, title_en;
+  bool has_english = false;  // an English page is published (a twin or a title_en)
+  bool has_en_body = false;  // the English page has its own English body (from the twin)
+  bool draft = false;
+  Date published;            // empty when not given
+  int weight = 0;
+  nlohmann::json fields;     // all front matter of the Chinese file (unknown fields too)
+  nlohmann::json fields_en;  // all front matter of the .en.md twin
+  RenderedMarkdown body;     // from the Chinese file
+  RenderedMarkdown body_en;  // from the .en.md twin, when has_en_body
+  size_t word_count = 0;     // of the Chinese body: each CJK character counts as a word
+};
+
+struct Page {
+  Document doc;
+};
+
+struct Article {
+  Document doc;
+  std::vector<Author> authors;
+  std::string abstract, abstract_en;
+  std::vector<std::string> keywords, keywords_en;
+  std::string pages;  // "6-21"
+  int first_page = 0, last_page = 0;
+  std::string pdf;    // site-absolute URL or external URL, "" when none
+  std::string doi;
+  size_t issue = 0;   // index into Site::issues
+};
+
+struct Issue {
+  Document doc;
+  int number = 0;
+  std::string folder;  // "017"
+  std::string volume, cover, pdf;
+  std::vector<size_t> articles;  // indexes into Site::articles, in file-name order
+};
+
+struct Journal {
+  Document doc;
+  std::string issn, gpn, frequency;
+  std::vector<size_t> issues;  // newest first
+};
+
+struct Report {
+  Document doc;
+  std::string series;  // "self-research"
+  int year = 0;
+  std::string agency, award, status, pdf, number, university, degree, advisor, destination;
+  std::vector<Author> authors;
+};
+
+struct ReportSeries {
+  Document doc;
+  std::string kind;
+  std::vector<size_t> reports;  // newest year first, then by published date, then title
+};
+
+struct GlossaryTable {
+  Document doc;
+  std::string slug, category;
+  bool from_csv = false;
+  std::vector<size_t> entries;  // indexes into Site::glossary
+};
+
+// One name (author, keyword or agency) with what it lists.
+struct IndexTerm {
+  std::string name;
+  std::string slug;                 // path segment (the name itself, percent-encoded in URLs)
+  std::vector<size_t> articles;     // for authors and keywords
+  std::vector<size_t> reports;      // for authors and agencies
+};
+
+struct Site {
+  SiteConfig config;
+  std::vector<Page> pages;   // standalone pages, by weight then title
+  std::optional<Journal> journal;
+  std::vector<Issue> issues;        // newest first
+  std::vector<Article> articles;
+  std::optional<Document> report_archive;
+  std::vector<ReportSeries> series; // in report_series_kinds() order, only those present
+  std::vector<Report> reports;
+  std::optional<Document> glossary_home;
+  std::vector<GlossaryTable> glossary_tables;  // by slug
+  GlossaryEntries glossary;                    // all entries, (table, line) order
+  std::vector<IndexTerm> authors, keywords, keywords_en, agencies;  // in collation order (zh: strokes)
+  std::vector<SourceFile> attachments;  // copied to the same path under the output root
+};
+
+struct BuildOptions {
+  bool drafts = false;  // include drafts and pages published in the future
+  Date today;           // the clock, for scheduled publishing; empty = never hide future pages
+  int jobs = 1;
+  std::string base_url;  // overrides site.yaml when set
+};
+
+// Builds the model from the loaded sources; problems go to `diags` (the model is then incomplete and must
+// not be published).
+std::unique_ptr<Site> build_site(std::vector<SourceFile> sources, const BuildOptions& options, Diagnostics& diags);
+
+}  // namespace takao

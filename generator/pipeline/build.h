@@ -1,0 +1,37 @@
+// The orchestrator: load -> model -> plan -> render -> indexes -> write -> swap. Thin on purpose: each step
+// is a stage of its own; this file only runs them in order and stops before writing if any error was found.
+#pragma once
+#include <map>
+#include <string>
+
+#include "core/date.h"
+#include "core/diagnostics.h"
+
+namespace takao {
+
+struct BuildConfig {
+  std::string content_dir = "content";
+  std::string out_dir = "public";
+  std::string theme_dir;  // empty: themes/default here, else the one Takao was built with
+  int jobs = 1;
+  bool drafts = false;
+  bool preview = false;     // takao serve
+  bool write = true;        // false for takao check: validate everything, write nothing
+  std::string base_url;     // overrides site.yaml
+  Date today;               // the clock for scheduled pages; empty = today's date
+};
+
+struct BuildStats {
+  size_t pages = 0;         // HTML pages written
+  size_t files = 0;         // all files written
+  double seconds = 0;
+  std::map<std::string, double> stage_seconds;  // "load", "model", "render", "search", ...
+};
+
+// Returns true when the site was built (or, with write=false, checked) without errors.
+bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats);
+
+std::string find_theme_dir(const std::string& configured);
+Date today_local();
+
+}  // namespace takao

@@ -1,0 +1,51 @@
+// Turns one planned page into HTML: builds its view (a plain JSON tree over the model), renders the page
+// template into the base layout. Views are data only, so tests can read them without templates.
+#pragma once
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "model/site.h"
+#include "render/page_plan.h"
+#include "render/template_engine.h"
+#include "render/theme.h"
+
+namespace takao {
+
+struct RenderOptions {
+  bool preview = false;  // takao serve: show drafts' marks, inject the reload script
+  std::string asset_version;  // appended as ?v= to theme assets (changes when assets change)
+};
+
+class SiteRenderer {
+ public:
+  SiteRenderer(const Site& site, const Theme& theme, TemplateEngine& engine, RenderOptions options);
+
+  nlohmann::json view(const PlannedPage& page) const;
+  std::string render(const PlannedPage& page) const;
+  // The template a page kind renders with.
+  static std::string template_name(PageKind kind);
+
+ private:
+  nlohmann::json common(const PlannedPage& page) const;
+  nlohmann::json doc_view(const Document& doc, bool en) const;
+  nlohmann::json article_item(size_t index, bool en) const;
+  nlohmann::json report_item(size_t index, bool en) const;
+  nlohmann::json issue_item(size_t index, bool en) const;
+  nlohmann::json entry_item(size_t index, bool en) const;
+  nlohmann::json authors_view(const std::vector<Author>& authors, bool en) const;
+  std::string term_url(IndexKind kind, const std::string& name, bool en) const;
+  std::string date_label(const Date& d, bool en) const;
+  std::string year_label(int year, bool en) const;
+  std::string t(bool en, const std::string& group, const std::string& key) const;
+
+  void fill(nlohmann::json& v, const PlannedPage& page) const;
+
+  const Site& site_;
+  const Theme& theme_;
+  TemplateEngine& engine_;
+  RenderOptions options_;
+  Date newest_;  // the newest date in the content: the site's "last updated" when a page has none
+};
+
+}  // namespace takao
