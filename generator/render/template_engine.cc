@@ -28,7 +28,11 @@ mst::data to_data(const nlohmann::json& j) {
       for (const auto& item : j) d.push_back(to_data(item));
       return d;
     }
-    case nlohmann::json::value_t::string: return mst::data{j.get_ref<const std::string&>()};
+    case nlohmann::json::value_t::string: {
+      // Empty text is "absent": falsy in sections ({{#pdf}}…{{/pdf}}), nothing when printed.
+      const auto& s = j.get_ref<const std::string&>();
+      return s.empty() ? mst::data{mst::data::type::bool_false} : mst::data{s};
+    }
     case nlohmann::json::value_t::boolean: return j.get<bool>() ? mst::data{mst::data::type::bool_true} : mst::data{mst::data::type::bool_false};
     case nlohmann::json::value_t::number_integer:
     case nlohmann::json::value_t::number_unsigned: return mst::data{std::to_string(j.get<long long>())};
