@@ -4,6 +4,7 @@
 
 #include "core/text.h"
 #include "lookup/name_forms.h"
+#include "render/page_metadata.h"
 
 namespace takao {
 
@@ -593,6 +594,7 @@ void SiteRenderer::fill(json& v, const PlannedPage& p) const {
     hreflang.push_back({{"lang", "x-default"}, {"href", base + zh_url.substr(1)}});
   }
   v["hreflang"] = hreflang;
+  v["head"] = page_metadata(site_, p, v);
 }
 
 json SiteRenderer::view(const PlannedPage& page) const {
