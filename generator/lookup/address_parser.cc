@@ -1,0 +1,150 @@
+#include "lookup/address_parser.h"
+
+namespace takao {
+
+namespace {
+
+bool is_digits(const FoldedToken& t) {
+  if (!t.latin || t.text.empty()) return false;
+  for (char c : t.text)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+std::string number(const std::string& digits) {
+  size_t i = 0;
+  while (i + 1 < digits.size() && digits[i] == '0') ++i;
+  return digits.substr(i);
+}
+
+// Reads "N UNIT" at `at`; on success advances `at` and returns N.
+std::optional<std::string> number_with(const std::vector<FoldedToken>& t, size_t& at, std::string_view unit) {
+  if (at + 1 < t.size() && is_digits(t[at]) && t[at + 1].text == unit) {
+    std::string n = number(t[at].text);
+    at += 2;
+    return n;
+  }
+  return std::nullopt;
+}
+
+// Reads "之 N" at `at` (5之1號, 5號之1); on success advances `at`.
+std::optional<std::string> sub_number(const std::vector<FoldedToken>& t, size_t& at) {
+  if (at + 1 < t.size() && t[at].text == "之" && is_digits(t[at + 1])) {
+    std::string n = number(t[at + 1].text);
+    at += 2;
+    return n;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+bool address_name_ends_right(std::string_view last, AddressPart part) {
+  switch (part) {
+    case AddressPart::city: return last == "市" || last == "县";
+    case AddressPart::district: return last == "区" || last == "乡" || last == "镇" || last == "市";
+    case AddressPart::village: return last == "里" || last == "村";
+    case AddressPart::road: return last == "路" || last == "街" || last == "道";
+  }
+  return false;
+}
+
+std::optional<AddressTranslation> translate_address(std::string_view text, const FoldTables& tables,
+                                                    const AddressNameFinder& find_name) {
+  const std::vector<FoldedToken> t = fold_tokens(text, tables, /*dash_as_zhi=*/true);
+  size_t at = 0;
+  int parts = 0;
+  std::string postal;
+  bool taiwan = false;
+  std::optional<AddressName> city, district, village, road;
+  std::optional<std::string> section, lane, alley, house, house_sub, floor, floor_sub, room;
+  bool basement = false;
+
+  if (at + 1 < t.size() && is_digits(t[at]) && t[at].text.size() >= 3 && t[at].text.size() <= 6 && !t[at + 1].latin) {
+    postal = t[at].text;
+    ++at;
+  }
+  auto take_word = [&](std::string_view word) {
+    std::u32string w = to_u32(word);
+    if (at + w.size() > t.size()) return false;
+    for (size_t i = 0; i < w.size(); ++i) {
+      std::string c;
+      append_utf8(c, w[i]);
+      if (t[at + i].text != c) return false;
+    }
+    at += w.size();
+    return true;
+  };
+  if (take_word("台湾") || take_word("中华民国")) taiwan = true;
+  auto take_name = [&](AddressPart part, std::optional<AddressName>& slot) {
+    if (at >= t.size()) return;
+    if (auto name = find_name(t, at, part); name && name->tokens > 0 && at + name->tokens <= t.size()) {
+      at += name->tokens;
+      slot = std::move(name);
+      ++parts;
+    }
+  };
+  take_name(AddressPart::city, city);
+  take_name(AddressPart::district, district);
+  take_name(AddressPart::village, village);
+  if (number_with(t, at, "邻")) ++parts;  // the neighbourhood: not written in English addresses
+  take_name(AddressPart::road, road);
+  if ((section = number_with(t, at, "段"))) ++parts;
+  if ((lane = number_with(t, at, "巷"))) ++parts;
+  if ((alley = number_with(t, at, "弄"))) ++parts;
+  if (at < t.size() && is_digits(t[at])) {
+    size_t save = at;
+    std::string n = number(t[at].text);
+    ++at;
+    auto sub = sub_number(t, at);
+    if (at < t.size() && t[at].text == "号") {
+      ++at;
+      house = n;
+      house_sub = sub ? sub : sub_number(t, at);
+      ++parts;
+    } else {
+      at = save;
+    }
+  }
+  if (take_word("地下")) basement = true;
+  if (at + 1 < t.size() && is_digits(t[at]) && t[at + 1].text == "楼") {
+    floor = number(t[at].text);
+    at += 2;
+    floor_sub = sub_number(t, at);
+    ++parts;
+  } else if (basement) {
+    return std::nullopt;
+  }
+  if ((room = number_with(t, at, "室"))) ++parts;
+
+  if (at != t.size() || parts < 2 || (!road && !district)) return std::nullopt;
+
+  AddressTranslation out;
+  std::vector<std::string> pieces;
+  if (room) pieces.push_back("Rm. " + *room);
+  if (floor) pieces.push_back((basement ? "B" + *floor : *floor + "F.") + (floor_sub ? "-" + *floor_sub : ""));
+  if (house) pieces.push_back("No. " + *house + (house_sub ? "-" + *house_sub : ""));
+  if (alley) pieces.push_back("Aly. " + *alley);
+  if (lane) pieces.push_back("Ln. " + *lane);
+  if (section) pieces.push_back("Sec. " + *section);
+  for (auto* name : {&road, &village, &district}) {
+    if (!*name) continue;
+    pieces.push_back((*name)->en);
+    if ((*name)->entry >= 0) out.entries.push_back((*name)->entry);
+  }
+  if (district) out.district_entry = district->entry;
+  if (city) {
+    pieces.push_back(city->en + (postal.empty() ? "" : " " + postal));
+    if (city->entry >= 0) out.entries.push_back(city->entry);
+  } else if (!postal.empty()) {
+    pieces.push_back(postal);
+  }
+  if (taiwan) pieces.push_back("Taiwan (R.O.C.)");
+  for (const auto& p : pieces) {
+    if (!out.en.empty()) out.en += ", ";
+    out.en += p;
+  }
+  return out;
+}
+
+}  // namespace takao

@@ -1,0 +1,42 @@
+// Chinese postal addresses to the English postal form, smallest unit first:
+// 高雄市前鎮區中山二路5號3樓 -> 3F., No. 5, Jhongshan 2nd Rd., Cianjhen Dist., Kaohsiung City.
+// Names (city, district, village, road) come from a finder over the glossary; numbers and units are read
+// here. takao-lookup.mjs implements the same steps.
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lookup/lookup_fold.h"
+
+namespace takao {
+
+enum class AddressPart { city, district, village, road };
+
+struct AddressName {
+  size_t tokens = 0;    // how many folded tokens the name covers
+  std::string en;       // its English
+  long entry = -1;      // the glossary entry (index id), -1 for a built-in place
+};
+
+// Finds the longest name of `part` starting at token `at`; nullopt when there is none.
+using AddressNameFinder =
+    std::function<std::optional<AddressName>(const std::vector<FoldedToken>& tokens, size_t at, AddressPart part)>;
+
+struct AddressTranslation {
+  std::string en;                 // "3F., No. 5, Jhongshan 2nd Rd., Cianjhen Dist., Kaohsiung City"
+  std::vector<long> entries;      // glossary entries used, smallest unit first (road, village, district, city)
+  long district_entry = -1;
+};
+
+// nullopt unless the whole text reads as an address with a road or a district and at least two parts.
+std::optional<AddressTranslation> translate_address(std::string_view text, const FoldTables& tables,
+                                                    const AddressNameFinder& find_name);
+
+// The characters a name of each part must end with, folded (區 -> 区): a district ends in 区, 乡, 镇 or
+// 市; a road in 路, 街 or 道.
+bool address_name_ends_right(std::string_view last_char, AddressPart part);
+
+}  // namespace takao

@@ -1,0 +1,69 @@
+// Reads a built lookup index and answers queries with the matching and ranking of takao-lookup.mjs:
+// exact approved name or Chinese, then exact variant, then prefix, then typo-tolerant, ties broken by
+// key length, key kind and entry order. Files are read on demand, as the browser fetches them.
+#pragma once
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lookup/address_parser.h"
+#include "lookup/lookup_fold.h"
+
+namespace takao {
+
+struct LookupHit {
+  std::string zh, en, category, district, url;
+};
+
+// Returns a file of the site by its path relative to the site root, or nullopt when it is missing.
+using LookupFileReader = std::function<std::optional<std::string>(const std::string& path)>;
+
+class LookupIndex {
+ public:
+  // Reads lookup/manifest.json; nullopt (with a message in `error`) when it is missing or malformed.
+  static std::unique_ptr<LookupIndex> open(LookupFileReader read, std::string* error);
+
+  // Best first; limit 0 = every match. An address comes first, translated, followed by the names it used.
+  std::vector<LookupHit> query(std::string_view text, size_t limit);
+
+  const FoldTables& fold_tables() const { return tables_; }
+
+ private:
+  struct KeyFile {
+    std::map<std::string, std::pair<size_t, size_t>> groups;
+    std::vector<std::string> keys;
+    std::vector<long> entries;
+    std::string kinds;
+  };
+  LookupIndex() = default;
+  const KeyFile* key_file(const std::string& group);
+  const std::vector<std::string>* entry_row(long id);
+  std::optional<AddressName> find_address_name(const std::vector<FoldedToken>& tokens, size_t at, AddressPart part);
+  long exact_chinese(const std::string& folded);
+
+  LookupFileReader read_;
+  FoldTables tables_;
+  std::vector<std::pair<std::string, std::string>> places_;  // folded zh -> English
+  size_t entry_chunk_ = 128;
+  std::vector<std::string> entry_paths_;
+  std::map<std::string, size_t> group_file_;
+  std::vector<std::string> key_paths_;
+  std::map<size_t, KeyFile> key_files_;
+  std::map<size_t, std::vector<std::vector<std::string>>> entry_files_;
+};
+
+// Prefix edit distance (optimal string alignment, a swap of neighbours counts once) between `query` and the
+// closest prefix of `key`, in UTF-16 code units as JavaScript counts; any value above `max` is max + 1.
+int prefix_edit_distance(std::u16string_view query, std::u16string_view key, int max);
+
+// The edits a query of this folded form tolerates: Latin 0 below 4 units, 1 below 8, else 2; a query
+// with any other character 0 below 3 units, else 1.
+int allowed_edits(std::u16string_view folded_query);
+
+std::u16string to_u16(std::string_view utf8);
+
+}  // namespace takao

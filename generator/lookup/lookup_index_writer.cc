@@ -1,0 +1,208 @@
+#include "lookup/lookup_index_writer.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <numeric>
+#include <set>
+
+#include "lookup/icu_transforms.h"
+#include "lookup/lookup_index_format.h"
+#include "lookup/lookup_keys.h"
+
+namespace takao {
+
+namespace {
+
+constexpr size_t kEntryChunk = 128;
+// Small groups share a key file up to about this many bytes, so a site of 40 entries is a few files and a
+// national road list is a few hundred, each small enough for one query.
+constexpr size_t kKeyFileBudget = 12 * 1024;
+
+std::string fingerprint(std::string_view bytes) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 0x100000001b3ULL;
+  }
+  char out[17];
+  snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
+  return out;
+}
+
+std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+// Districts first: a bare name ("qianzhen") that is both a district and a street means the district.
+int category_rank(const std::string& category) {
+  return category == "district" || category == "行政區" ? 0 : 1;
+}
+
+bool is_wide(char32_t c) { return c >= 0x2E80; }
+
+}  // namespace
+
+FoldTables lookup_fold_tables(const GlossaryEntries& entries) {
+  std::u32string used = to_u32("號号樓楼區区縣县鄉乡鎮镇巷弄段室鄰邻里村路街道之地下市臺台灣湾中華民國");
+  for (const auto& [zh, en] : address_places()) used += to_u32(zh);
+  for (const auto& e : entries) {
+    used += to_u32(e.zh);
+    for (const auto& a : e.aliases) used += to_u32(a);
+  }
+  std::u32string astral;
+  for (char32_t c : used)
+    if (c > 0xFFFF) astral += c;
+  std::map<char32_t, char32_t> forms = simplified_forms(astral);
+  std::set<char32_t> targets;
+  for (char32_t c : used) {
+    if (!is_wide(c)) continue;
+    auto it = forms.find(c);
+    targets.insert(it == forms.end() ? c : it->second);
+  }
+  FoldTables tables;
+  tables.words = default_fold_words();
+  for (auto [from, to] : forms)
+    if (targets.count(to)) tables.chars[from] = to;
+  return tables;
+}
+
+OutputFiles write_lookup_index(const GlossaryEntries& entries) {
+  FoldTables tables = lookup_fold_tables(entries);
+
+  std::vector<size_t> order(entries.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const auto& x = entries[a];
+    const auto& y = entries[b];
+    return std::tuple(category_rank(x.category), x.table_slug, x.line, x.zh, x.en) <
+           std::tuple(category_rank(y.category), y.table_slug, y.line, y.zh, y.en);
+  });
+
+  OutputFiles files;
+  nlohmann::json entry_files = nlohmann::json::array();
+  for (size_t start = 0; start < order.size(); start += kEntryChunk) {
+    nlohmann::json rows = nlohmann::json::array();
+    for (size_t i = start; i < std::min(order.size(), start + kEntryChunk); ++i) {
+      const auto& e = entries[order[i]];
+      rows.push_back({e.zh, e.en, e.category, e.district, e.url});
+    }
+    std::string bytes = dump(nlohmann::json{{"entries", rows}});
+    std::string path = "lookup/entries-" + fingerprint(bytes) + ".json";
+    entry_files.push_back(path);
+    files.push_back({path, std::move(bytes), {}});
+  }
+
+  struct Record {
+    std::string group, key;
+    int kind;
+    size_t id;
+  };
+  std::vector<Record> records;
+  for (size_t id = 0; id < order.size(); ++id) {
+    for (auto& k : lookup_keys(entries[order[id]], tables)) {
+      std::string group = lookup_group(k.key);
+      records.push_back({std::move(group), std::move(k.key), static_cast<int>(k.kind), id});
+    }
+  }
+  std::sort(records.begin(), records.end(), [](const Record& a, const Record& b) {
+    return std::tie(a.group, a.key, a.kind, a.id) < std::tie(b.group, b.key, b.kind, b.id);
+  });
+
+  nlohmann::json key_files = nlohmann::json::array();
+  size_t i = 0;
+  while (i < records.size()) {
+    nlohmann::json groups = nlohmann::json::object(), group_list = nlohmann::json::array();
+    nlohmann::json keys = nlohmann::json::array(), ids = nlohmann::json::array();
+    std::string kinds;
+    size_t bytes = 0;
+    while (i < records.size() && (bytes < kKeyFileBudget || keys.empty())) {
+      const std::string group = records[i].group;
+      size_t start = keys.size();
+      for (; i < records.size() && records[i].group == group; ++i) {
+        keys.push_back(records[i].key);
+        ids.push_back(records[i].id);
+        kinds += static_cast<char>('0' + records[i].kind);
+        bytes += records[i].key.size() + 8;
+      }
+      groups[group] = {start, keys.size()};
+      group_list.push_back(group);
+    }
+    std::string text = dump(nlohmann::json{{"groups", groups}, {"keys", keys}, {"entries", ids}, {"kinds", kinds}});
+    std::string path = "lookup/keys-" + fingerprint(text) + ".json";
+    key_files.push_back({{"path", path}, {"groups", group_list}});
+    files.push_back({path, std::move(text), {}});
+  }
+
+  std::string pairs;
+  for (auto [from, to] : tables.chars) {
+    append_utf8(pairs, from);
+    append_utf8(pairs, to);
+  }
+  nlohmann::json places = nlohmann::json::array();
+  for (const auto& [zh, en] : address_places()) places.push_back({zh, en});
+  nlohmann::json manifest = {
+      {"format", kLookupFormat},
+      {"fold", {{"chars", pairs}, {"words", tables.words}}},
+      {"places", places},
+      {"entry_count", order.size()},
+      {"entry_chunk", kEntryChunk},
+      {"entry_files", entry_files},
+      {"key_files", key_files},
+  };
+  files.push_back({kLookupManifestPath, dump(manifest), {}});
+  std::sort(files.begin(), files.end(), [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
+  return files;
+}
+
+namespace {
+
+void append_csv_field(std::string& out, std::string_view field) {
+  bool quote = field.find_first_of(",\"\r\n") != std::string_view::npos;
+  if (!quote) {
+    out += field;
+    return;
+  }
+  out += '"';
+  for (char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+std::string join_aliases(const std::vector<std::string>& aliases) {
+  std::string out;
+  for (const auto& a : aliases) {
+    if (!out.empty()) out += ';';
+    out += a;
+  }
+  return out;
+}
+
+}  // namespace
+
+OutputFiles write_glossary_open_data(const GlossaryEntries& entries) {
+  std::string csv = "\xEF\xBB\xBF中文,English,類別,行政區,別名,備註\r\n";
+  nlohmann::json json = nlohmann::json::array();
+  for (const auto& e : entries) {
+    const std::string aliases = join_aliases(e.aliases);
+    const std::string_view fields[] = {e.zh, e.en, e.category, e.district, aliases, e.note};
+    for (size_t f = 0; f < std::size(fields); ++f) {
+      if (f) csv += ',';
+      append_csv_field(csv, fields[f]);
+    }
+    csv += "\r\n";
+    nlohmann::json row = nlohmann::json::object();
+    row["zh"] = e.zh;
+    row["en"] = e.en;
+    row["category"] = e.category;
+    row["district"] = e.district;
+    row["aliases"] = e.aliases;
+    row["note"] = e.note;
+    row["url"] = e.url;
+    json.push_back(std::move(row));
+  }
+  std::string json_text = json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return {{"glossary/glossary.csv", std::move(csv), {}}, {"glossary/glossary.json", std::move(json_text), {}}};
+}
+
+}  // namespace takao

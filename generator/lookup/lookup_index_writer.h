@@ -1,0 +1,21 @@
+// Writes the translation-lookup index (lookup/…) and the glossary's open-data downloads (glossary/…).
+#pragma once
+#include "core/output_file.h"
+#include "glossary/glossary_entry.h"
+#include "lookup/lookup_fold.h"
+
+namespace takao {
+
+// lookup/manifest.json (fixed name) and the fingerprinted key and entry files it lists; see
+// lookup_index_format.h. Deterministic: the same entries give the same bytes.
+OutputFiles write_lookup_index(const GlossaryEntries& entries);
+
+// glossary/glossary.csv (UTF-8 with BOM, header 中文,English,類別,行政區,別名,備註, RFC 4180, CRLF) and
+// glossary/glossary.json (array of {zh, en, category, district, aliases, note, url}), in entry order.
+OutputFiles write_glossary_open_data(const GlossaryEntries& entries);
+
+// The folding tables for a glossary: the default words, and the Traditional/variant -> folded character
+// pairs for every character that folds to one used in the glossary, the address words or the places.
+FoldTables lookup_fold_tables(const GlossaryEntries& entries);
+
+}  // namespace takao
