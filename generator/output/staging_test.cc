@@ -1,0 +1,84 @@
+#include "output/staging.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace takao {
+
+namespace {
+
+fs::path fresh(const std::string& name) {
+  fs::path p = fs::temp_directory_path() / ("takao-staging-test-" + std::to_string(getpid())) / name;
+  fs::remove_all(p);
+  fs::create_directories(p);
+  return p;
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+TEST(Staging, CommitReplacesTheWholeOutput) {
+  fs::path root = fresh("commit");
+  fs::path out = root / "public";
+  fs::create_directories(out / "old");
+  std::ofstream(out / "old/index.html") << "old";
+  Diagnostics d;
+  {
+    StagingFolder s;
+    ASSERT_TRUE(s.begin(out.string(), d));
+    ASSERT_TRUE(s.write("new/index.html", "new"));
+    ASSERT_TRUE(s.write("前鎮/index.html", "中文"));
+    // Until commit the old site is untouched.
+    EXPECT_TRUE(fs::exists(out / "old/index.html"));
+    EXPECT_FALSE(fs::exists(out / "new/index.html"));
+    ASSERT_TRUE(s.commit(d));
+  }
+  EXPECT_FALSE(fs::exists(out / "old/index.html"));
+  EXPECT_EQ(slurp(out / "new/index.html"), "new");
+  EXPECT_EQ(slurp(out / "前鎮/index.html"), "中文");
+  EXPECT_TRUE(fs::exists(out / kOutputMarker));
+  size_t entries = 0;
+  for (const auto& e : fs::directory_iterator(root)) entries += e.path() != out;
+  EXPECT_EQ(entries, 0u) << "staging folder left behind";
+}
+
+TEST(Staging, AbandonedBuildLeavesNoTrace) {
+  fs::path root = fresh("abandon");
+  fs::path out = root / "public";
+  fs::create_directories(out);
+  std::ofstream(out / "index.html") << "old";
+  Diagnostics d;
+  {
+    StagingFolder s;
+    ASSERT_TRUE(s.begin(out.string(), d));
+    s.write("index.html", "new");
+  }
+  EXPECT_EQ(slurp(out / "index.html"), "old");
+  size_t entries = 0;
+  for (const auto& e : fs::directory_iterator(root)) entries += e.path() != out;
+  EXPECT_EQ(entries, 0u);
+}
+
+TEST(Staging, FirstBuildCreatesTheFolder) {
+  fs::path root = fresh("first");
+  Diagnostics d;
+  StagingFolder s;
+  ASSERT_TRUE(s.begin((root / "site").string(), d));
+  s.write("a.txt", "a");
+  ASSERT_TRUE(s.commit(d));
+  EXPECT_EQ(slurp(root / "site/a.txt"), "a");
+}
+
+}  // namespace takao
