@@ -58,6 +58,21 @@ int prefix_edit_distance(std::u16string_view q, std::u16string_view key, int max
   return best;
 }
 
+std::vector<std::string> fuzzy_groups(std::string_view q) {
+  std::vector<std::string> groups{lookup_group(q)};
+  bool latin = q.size() >= 4;
+  for (char c : q) latin &= (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  if (latin) {
+    std::string swapped{q[1], q[0]};
+    swapped += q.substr(2);
+    std::string dropped{q[0]};
+    dropped += q.substr(2);
+    for (const auto& g : {lookup_group(swapped), lookup_group(dropped)})
+      if (std::find(groups.begin(), groups.end(), g) == groups.end()) groups.push_back(g);
+  }
+  return groups;
+}
+
 std::unique_ptr<LookupIndex> LookupIndex::open(LookupFileReader read, std::string* error) {
   auto bytes = read(kLookupManifestPath);
   if (!bytes) {
@@ -185,41 +200,52 @@ std::vector<LookupHit> LookupIndex::query(std::string_view text, size_t limit) {
   }
 
   const std::string q = fold(text, tables_);
-  const std::string group = lookup_group(q);
-  const KeyFile* file = q.empty() ? nullptr : key_file(group);
-  auto g = file ? file->groups.find(group) : decltype(file->groups.end()){};
-  if (file && g != file->groups.end()) {
-    using Rank = std::tuple<int, int, size_t, int, long>;  // tier, edits, key length, kind, entry
-    std::map<long, Rank> best;
-    auto consider = [&](long id, Rank r) {
-      auto [it, inserted] = best.emplace(id, r);
-      if (!inserted && r < it->second) it->second = r;
-    };
-    const size_t s = g->second.first, e = g->second.second;
-    auto begin = file->keys.begin() + s, end = file->keys.begin() + e;
-    for (auto it = std::lower_bound(begin, end, q); it != end && starts_with(*it, q); ++it) {
-      size_t k = it - file->keys.begin();
-      int kind = file->kinds[k] - '0';
-      if (*it == q) consider(file->entries[k], {kind <= 1 ? 0 : 1, 0, 0, kind, file->entries[k]});
-      else consider(file->entries[k], {2, 0, to_u16(*it).size(), kind, file->entries[k]});
+  using Rank = std::tuple<int, int, size_t, int, long>;  // tier, edits, key length, kind, entry
+  std::map<long, Rank> best;
+  auto consider = [&](long id, Rank r) {
+    auto [it, inserted] = best.emplace(id, r);
+    if (!inserted && r < it->second) it->second = r;
+  };
+  auto group_range = [&](const std::string& group) -> std::optional<std::pair<const KeyFile*, std::pair<size_t, size_t>>> {
+    const KeyFile* file = key_file(group);
+    if (!file) return std::nullopt;
+    auto g = file->groups.find(group);
+    if (g == file->groups.end()) return std::nullopt;
+    return std::make_pair(file, g->second);
+  };
+  if (!q.empty()) {
+    if (auto found = group_range(lookup_group(q))) {
+      const KeyFile* file = found->first;
+      auto begin = file->keys.begin() + found->second.first, end = file->keys.begin() + found->second.second;
+      for (auto it = std::lower_bound(begin, end, q); it != end && starts_with(*it, q); ++it) {
+        size_t k = it - file->keys.begin();
+        int kind = file->kinds[k] - '0';
+        if (*it == q) consider(file->entries[k], {kind <= 1 ? 0 : 1, 0, 0, kind, file->entries[k]});
+        else consider(file->entries[k], {2, 0, to_u16(*it).size(), kind, file->entries[k]});
+      }
     }
     const std::u16string q16 = to_u16(q);
     const int max = allowed_edits(q16);
     if (max > 0 && (limit == 0 || best.size() < limit)) {
-      for (size_t k = s; k < e; ++k) {
-        if (starts_with(file->keys[k], q)) continue;
-        std::u16string key16 = to_u16(file->keys[k]);
-        int d = prefix_edit_distance(q16, key16, max);
-        if (d <= max) consider(file->entries[k], {3, d, key16.size(), file->kinds[k] - '0', file->entries[k]});
+      for (const std::string& group : fuzzy_groups(q)) {
+        auto found = group_range(group);
+        if (!found) continue;
+        const KeyFile* file = found->first;
+        for (size_t k = found->second.first; k < found->second.second; ++k) {
+          if (starts_with(file->keys[k], q)) continue;
+          std::u16string key16 = to_u16(file->keys[k]);
+          int d = prefix_edit_distance(q16, key16, max);
+          if (d <= max) consider(file->entries[k], {3, d, key16.size(), file->kinds[k] - '0', file->entries[k]});
+        }
       }
     }
-    std::vector<std::pair<Rank, long>> ranked;
-    for (auto& [id, r] : best) ranked.emplace_back(r, id);
-    std::sort(ranked.begin(), ranked.end());
-    for (auto& [r, id] : ranked) {
-      if (limit && hits.size() >= limit) break;
-      add_entry(id);
-    }
+  }
+  std::vector<std::pair<Rank, long>> ranked;
+  for (auto& [id, r] : best) ranked.emplace_back(r, id);
+  std::sort(ranked.begin(), ranked.end());
+  for (auto& [r, id] : ranked) {
+    if (limit && hits.size() >= limit) break;
+    add_entry(id);
   }
   if (limit && hits.size() > limit) hits.resize(limit);
   return hits;

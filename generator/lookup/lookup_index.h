@@ -66,4 +66,9 @@ int allowed_edits(std::u16string_view folded_query);
 
 std::u16string to_u16(std::string_view utf8);
 
+// The groups a typo-tolerant search reads: the query's own, and for Latin queries of 4 or more letters
+// those it would have with its first two letters swapped or its second letter dropped (a typo there
+// moves the query out of its group).
+std::vector<std::string> fuzzy_groups(std::string_view folded_query);
+
 }  // namespace takao

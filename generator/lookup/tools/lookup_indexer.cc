@@ -4,6 +4,9 @@
 //                                                                   any two-column header reads as 中文,English)
 //   lookup_indexer --content DIR OUT                                 DIR/glossary/*.md and *.csv
 // With --forms, also OUT/forms.json: every entry with its Hanyu, Tongyong and Wade-Giles forms.
+//   lookup_indexer lookup [--site DIR] [--limit N] [--json] QUERY   runs `takao lookup` itself, so tests
+//                                                                   can compare it with the JS module
+//                                                                   before the full program is built
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -12,8 +15,10 @@
 
 #include "frontmatter/front_matter.h"
 #include "glossary/glossary_reader.h"
+#include "lookup/lookup_cli.h"
 #include "lookup/lookup_index_writer.h"
 #include "lookup/name_forms.h"
+#include "lookup/tools/case_glossary.h"
 
 namespace fs = std::filesystem;
 using namespace takao;
@@ -27,20 +32,7 @@ static std::string read_file(const fs::path& p) {
 }
 
 static GlossaryEntries read_cases(const fs::path& file, Diagnostics& diags) {
-  auto j = nlohmann::json::parse(read_file(file));
-  std::vector<GlossaryEntries> tables;
-  for (const auto& t : j.at("tables")) {
-    GlossaryTableInfo info;
-    info.table_slug = t.at("slug").get<std::string>();
-    std::string format = t.at("format").get<std::string>();
-    info.source_path = "glossary/" + info.table_slug + (format == "csv" ? ".csv" : ".md");
-    info.display_path = file.string() + "#" + info.table_slug;
-    info.default_category = t.value("category", "");
-    std::string text = t.at("text").get<std::string>();
-    tables.push_back(format == "csv" ? read_glossary_csv(text, info, diags)
-                                     : read_glossary_markdown(text, 1, info, diags));
-  }
-  return finish_glossary(std::move(tables), diags);
+  return read_case_glossary(nlohmann::json::parse(read_file(file)), file.string(), diags);
 }
 
 static GlossaryEntries read_csv_fixture(const fs::path& file, const std::string& slug, const std::string& category,
@@ -91,6 +83,7 @@ static GlossaryEntries read_content(const fs::path& content, Diagnostics& diags)
 }
 
 int main(int argc, char** argv) {
+  if (argc > 1 && std::string(argv[1]) == "lookup") return lookup_main(argc - 1, argv + 1);
   std::string mode, input, out, table = "roads", category = "road";
   bool forms = false;
   for (int i = 1; i < argc; ++i) {

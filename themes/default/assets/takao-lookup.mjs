@@ -1,0 +1,479 @@
+// Translation lookup core: finds the approved English for a Kaohsiung place name however it is typed,
+// and translates Chinese addresses. No DOM use, no dependencies: runs in a page, a worker and Node.
+// Mirrors generator/lookup (lookup_fold, lookup_index, address_parser) rule for rule, so that
+// `takao lookup --json` and this module give the same answers; tests/cases/lookup-cases.json checks both.
+
+const MANIFEST = "lookup/manifest.json";
+const FORMAT = 1;
+
+const MARK = /\p{M}/u;
+const NUMERAL_DIGITS = new Map([
+  ["〇", 0], ["零", 0], ["一", 1], ["二", 2], ["三", 3], ["四", 4],
+  ["五", 5], ["六", 6], ["七", 7], ["八", 8], ["九", 9],
+]);
+const NUMERAL_UNITS = new Map([["十", 10], ["百", 100], ["千", 1000]]);
+
+const isNumeral = (ch) => NUMERAL_DIGITS.has(ch) || NUMERAL_UNITS.has(ch);
+const isLatinCode = (c) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+const isDash = (c) => c === 0x2d || (c >= 0x2010 && c <= 0x2015) || c === 0x2212 || c === 0xfe63 || c === 0xff0d;
+
+// Characters kept as themselves: CJK and beyond, minus CJK punctuation and the BMP's private-use and
+// compatibility blocks (so UTF-16 order equals code-point order, which the binary search relies on).
+function isKeptWide(c) {
+  if (c === 0x3007) return true;
+  if (c < 0x2e80) return false;
+  if (c >= 0x3000 && c <= 0x303f) return false;
+  if (c >= 0xe000 && c <= 0xffff) return false;
+  return c <= 0x10ffff;
+}
+
+/** Value of a run of Chinese numerals as decimal digits ("二十" -> "20", "一〇五" -> "105"). */
+export function chineseNumeralValue(run) {
+  const chars = Array.from(run);
+  if (!chars.some((ch) => NUMERAL_UNITS.has(ch))) {
+    return chars.map((ch) => String(NUMERAL_DIGITS.get(ch))).join("");
+  }
+  let total = 0;
+  let current = 0;
+  for (const ch of chars) {
+    const unit = NUMERAL_UNITS.get(ch);
+    if (unit) {
+      total += (current === 0 ? 1 : current) * unit;
+      current = 0;
+    } else {
+      current = NUMERAL_DIGITS.get(ch);
+    }
+  }
+  return String(total + current);
+}
+
+function foldWord(word, tables) {
+  const mapped = tables.words.get(word);
+  if (mapped !== undefined) return mapped;
+  const m = /^([0-9]+)(st|nd|rd|th)$/.exec(word);
+  return m ? m[1] : word;
+}
+
+/** Folded tokens of `text`: [{text, latin}]; with dashAsZhi, hyphens become 之 (addresses). */
+export function foldTokens(text, tables, dashAsZhi = false) {
+  const cps = [];
+  for (const ch of String(text ?? "").normalize("NFKD")) {
+    if (MARK.test(ch)) continue;
+    cps.push(ch);
+  }
+  const tokens = [];
+  let i = 0;
+  while (i < cps.length) {
+    let c = cps[i].codePointAt(0);
+    if (c >= 0x41 && c <= 0x5a) c += 32;
+    if (isLatinCode(c)) {
+      let word = "";
+      while (i < cps.length) {
+        let d = cps[i].codePointAt(0);
+        if (d >= 0x41 && d <= 0x5a) d += 32;
+        if (!isLatinCode(d)) break;
+        word += String.fromCharCode(d);
+        i++;
+      }
+      tokens.push({ text: foldWord(word, tables), latin: true });
+    } else if (isNumeral(cps[i])) {
+      let run = "";
+      while (i < cps.length && isNumeral(cps[i])) run += cps[i++];
+      tokens.push({ text: chineseNumeralValue(run), latin: true });
+    } else if (dashAsZhi && isDash(c)) {
+      tokens.push({ text: "之", latin: false });
+      i++;
+    } else if (isKeptWide(c)) {
+      const mapped = tables.chars.get(cps[i]);
+      tokens.push({ text: mapped ?? cps[i], latin: false });
+      i++;
+    } else {
+      i++;
+    }
+  }
+  return tokens;
+}
+
+/** The folded form keys and queries are compared in ("Jhongshan 1st Road" -> "jhongshan1rd"). */
+export function fold(text, tables, dashAsZhi = false) {
+  return foldTokens(text, tables, dashAsZhi).map((t) => t.text).join("");
+}
+
+/** First two characters when both are [a-z0-9], else the first character. */
+export function lookupGroup(folded) {
+  if (!folded) return "";
+  if (folded.length >= 2 && isLatinCode(folded.charCodeAt(0)) && isLatinCode(folded.charCodeAt(1))) {
+    return folded.slice(0, 2);
+  }
+  return String.fromCodePoint(folded.codePointAt(0));
+}
+
+/** Edits a query tolerates: Latin 0 below 4 units, 1 below 8, else 2; others 0 below 3, else 1. */
+export function allowedEdits(q) {
+  let latin = true;
+  for (let i = 0; i < q.length; i++) latin &&= isLatinCode(q.charCodeAt(i));
+  if (latin) return q.length < 4 ? 0 : q.length < 8 ? 1 : 2;
+  return q.length < 3 ? 0 : 1;
+}
+
+/** Groups a typo-tolerant search reads: the query's, and with letters 1-2 swapped or letter 2 dropped. */
+export function fuzzyGroups(q) {
+  const groups = [lookupGroup(q)];
+  let latin = q.length >= 4;
+  for (let i = 0; i < q.length; i++) latin &&= isLatinCode(q.charCodeAt(i));
+  if (latin) {
+    for (const g of [lookupGroup(q[1] + q[0] + q.slice(2)), lookupGroup(q[0] + q.slice(2))]) {
+      if (!groups.includes(g)) groups.push(g);
+    }
+  }
+  return groups;
+}
+
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
+/**
+ * Prefix edit distance (optimal string alignment) between q and the closest prefix of key, in UTF-16
+ * units; anything above max is max + 1.
+ */
+export function prefixEditDistance(q, key, max) {
+  const m = q.length;
+  const n = key.length;
+  const over = max + 1;
+  if (rowA.length < n + 1) {
+    rowA = new Int32Array(n + 1);
+    rowB = new Int32Array(n + 1);
+    rowC = new Int32Array(n + 1);
+  }
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j <= n; j++) {
+    prev[j] = Math.min(j, over);
+    prev2[j] = over;
+  }
+  for (let i = 1; i <= m; i++) {
+    cur[0] = Math.min(i, over);
+    let rowMin = cur[0];
+    const lo = Math.max(1, i - max);
+    const hi = Math.min(n, i + max);
+    for (let j = 1; j < lo; j++) cur[j] = over;
+    const qi = q.charCodeAt(i - 1);
+    for (let j = lo; j <= hi; j++) {
+      const kj = key.charCodeAt(j - 1);
+      const cost = qi === kj ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && qi === key.charCodeAt(j - 2) && q.charCodeAt(i - 2) === kj) {
+        v = Math.min(v, prev2[j - 2] + 1);
+      }
+      cur[j] = Math.min(v, over);
+      if (cur[j] < rowMin) rowMin = cur[j];
+    }
+    for (let j = hi + 1; j <= n; j++) cur[j] = over;
+    if (rowMin > max) return over;
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
+  }
+  let best = over;
+  for (let j = 0; j <= n; j++) if (prev[j] < best) best = prev[j];
+  return best;
+}
+
+function compareRank(a, b) {
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  }
+  return 0;
+}
+
+// Binary search: first index in [lo, hi) whose key is not less than q.
+function lowerBound(keys, lo, hi, q) {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid] < q) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const trimAscii = (s) => String(s ?? "").replace(/^[ \t\n\r]+|[ \t\n\r]+$/g, "");
+
+function isDigits(t) {
+  return t.latin && /^[0-9]+$/.test(t.text);
+}
+function number(digits) {
+  let i = 0;
+  while (i + 1 < digits.length && digits[i] === "0") i++;
+  return digits.slice(i);
+}
+function endsRight(last, part) {
+  switch (part) {
+    case "city": return last === "市" || last === "县";
+    case "district": return last === "区" || last === "乡" || last === "镇" || last === "市";
+    case "village": return last === "里" || last === "村";
+    case "road": return last === "路" || last === "街" || last === "道";
+    default: return false;
+  }
+}
+
+/**
+ * Chinese address -> English postal form, smallest unit first; null unless the whole text reads as an
+ * address with a road or a district and at least two parts. findName(tokens, at, part) resolves names.
+ */
+export async function translateAddress(text, tables, findName) {
+  const t = foldTokens(text, tables, true);
+  let at = 0;
+  let parts = 0;
+  let postal = "";
+  let taiwan = false;
+  let basement = false;
+  const names = { city: null, district: null, village: null, road: null };
+  let section = null, lane = null, alley = null, house = null, houseSub = null, floor = null, floorSub = null, room = null;
+
+  const numberWith = (unit) => {
+    if (at + 1 < t.length && isDigits(t[at]) && t[at + 1].text === unit) {
+      const n = number(t[at].text);
+      at += 2;
+      return n;
+    }
+    return null;
+  };
+  const subNumber = () => {
+    if (at + 1 < t.length && t[at].text === "之" && isDigits(t[at + 1])) {
+      const n = number(t[at + 1].text);
+      at += 2;
+      return n;
+    }
+    return null;
+  };
+  const takeWord = (word) => {
+    const w = Array.from(word);
+    if (at + w.length > t.length) return false;
+    for (let i = 0; i < w.length; i++) if (t[at + i].text !== w[i]) return false;
+    at += w.length;
+    return true;
+  };
+  const takeName = async (part) => {
+    if (at >= t.length) return;
+    const name = await findName(t, at, part);
+    if (name && name.tokens > 0 && at + name.tokens <= t.length) {
+      at += name.tokens;
+      names[part] = name;
+      parts++;
+    }
+  };
+
+  if (at + 1 < t.length && isDigits(t[at]) && t[at].text.length >= 3 && t[at].text.length <= 6 && !t[at + 1].latin) {
+    postal = t[at].text;
+    at++;
+  }
+  if (takeWord("台湾") || takeWord("中华民国")) taiwan = true;
+  await takeName("city");
+  await takeName("district");
+  await takeName("village");
+  if (numberWith("邻") !== null) parts++;
+  await takeName("road");
+  if ((section = numberWith("段")) !== null) parts++;
+  if ((lane = numberWith("巷")) !== null) parts++;
+  if ((alley = numberWith("弄")) !== null) parts++;
+  if (at < t.length && isDigits(t[at])) {
+    const save = at;
+    const n = number(t[at].text);
+    at++;
+    const sub = subNumber();
+    if (at < t.length && t[at].text === "号") {
+      at++;
+      house = n;
+      houseSub = sub !== null ? sub : subNumber();
+      parts++;
+    } else {
+      at = save;
+    }
+  }
+  if (takeWord("地下")) basement = true;
+  if (at + 1 < t.length && isDigits(t[at]) && t[at + 1].text === "楼") {
+    floor = number(t[at].text);
+    at += 2;
+    floorSub = subNumber();
+    parts++;
+  } else if (basement) {
+    return null;
+  }
+  if ((room = numberWith("室")) !== null) parts++;
+
+  if (at !== t.length || parts < 2 || (!names.road && !names.district)) return null;
+
+  const pieces = [];
+  const entries = [];
+  if (room !== null) pieces.push(`Rm. ${room}`);
+  if (floor !== null) pieces.push((basement ? `B${floor}` : `${floor}F.`) + (floorSub !== null ? `-${floorSub}` : ""));
+  if (house !== null) pieces.push(`No. ${house}` + (houseSub !== null ? `-${houseSub}` : ""));
+  if (alley !== null) pieces.push(`Aly. ${alley}`);
+  if (lane !== null) pieces.push(`Ln. ${lane}`);
+  if (section !== null) pieces.push(`Sec. ${section}`);
+  for (const part of ["road", "village", "district"]) {
+    const name = names[part];
+    if (!name) continue;
+    pieces.push(name.en);
+    if (name.entry >= 0) entries.push(name.entry);
+  }
+  if (names.city) {
+    pieces.push(names.city.en + (postal ? ` ${postal}` : ""));
+    if (names.city.entry >= 0) entries.push(names.city.entry);
+  } else if (postal) {
+    pieces.push(postal);
+  }
+  if (taiwan) pieces.push("Taiwan (R.O.C.)");
+  return { en: pieces.join(", "), entries, districtEntry: names.district ? names.district.entry : -1 };
+}
+
+async function asText(data) {
+  const value = await data;
+  if (typeof value === "string") return value;
+  if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return new TextDecoder().decode(value);
+  throw new TypeError("fetchFile must resolve to a string, an ArrayBuffer or a Uint8Array");
+}
+
+/**
+ * Opens the lookup index of a built site. fetchFile(path) resolves to the file at `path` (relative to
+ * the site root) as Uint8Array, ArrayBuffer or string. Files are fetched once each, on first need.
+ */
+export async function openLookup(fetchFile) {
+  const manifest = JSON.parse(await asText(fetchFile(MANIFEST)));
+  if (manifest.format !== FORMAT) throw new Error(`${MANIFEST}: unknown format ${manifest.format}`);
+  const pairs = Array.from(manifest.fold.chars);
+  const tables = { chars: new Map(), words: new Map(Object.entries(manifest.fold.words)) };
+  for (let i = 0; i + 1 < pairs.length; i += 2) tables.chars.set(pairs[i], pairs[i + 1]);
+  const places = manifest.places.map(([zh, en]) => [fold(zh, tables), en]);
+  const chunk = manifest.entry_chunk;
+  const groupFile = new Map();
+  manifest.key_files.forEach((f, index) => {
+    for (const g of f.groups) groupFile.set(g, index);
+  });
+  const keyFiles = new Map();   // file index -> Promise of the parsed file
+  const entryFiles = new Map(); // chunk -> Promise of rows
+
+  const loadKeys = (index) => {
+    if (!keyFiles.has(index)) {
+      keyFiles.set(index, asText(fetchFile(manifest.key_files[index].path)).then((text) => {
+        const f = JSON.parse(text);
+        if (f.entries.length !== f.keys.length || f.kinds.length !== f.keys.length) {
+          return { groups: {}, keys: [], entries: [], kinds: "" };
+        }
+        return f;
+      }));
+    }
+    return keyFiles.get(index);
+  };
+  const groupRange = async (group) => {
+    const index = groupFile.get(group);
+    if (index === undefined) return null;
+    const file = await loadKeys(index);
+    const range = Object.prototype.hasOwnProperty.call(file.groups, group) ? file.groups[group] : null;
+    if (!range || range[0] > range[1] || range[1] > file.keys.length) return null;
+    return { file, start: range[0], end: range[1] };
+  };
+  const entryRow = async (id) => {
+    if (id < 0) return null;
+    const c = Math.floor(id / chunk);
+    if (c >= manifest.entry_files.length) return null;
+    if (!entryFiles.has(c)) {
+      entryFiles.set(c, asText(fetchFile(manifest.entry_files[c])).then((text) => JSON.parse(text).entries));
+    }
+    const rows = await entryFiles.get(c);
+    const row = rows[id % chunk];
+    return row && row.length >= 5 ? row : null;
+  };
+  const exactChinese = async (folded) => {
+    const found = await groupRange(lookupGroup(folded));
+    if (!found) return -1;
+    const { file, start, end } = found;
+    for (let k = lowerBound(file.keys, start, end, folded); k < end && file.keys[k] === folded; k++) {
+      if (file.kinds[k] === "1") return file.entries[k];
+    }
+    return -1;
+  };
+  const findName = async (t, at, part) => {
+    const longest = Math.min(16, t.length - at);
+    for (let n = longest; n >= 1; n--) {
+      const last = t[at + n - 1];
+      if (last.latin || !endsRight(last.text, part)) continue;
+      let s = "";
+      for (let i = at; i < at + n; i++) s += t[i].text;
+      const id = await exactChinese(s);
+      if (id >= 0) {
+        const row = await entryRow(id);
+        if (row) return { tokens: n, en: row[1], entry: id };
+      }
+      if (part === "city") {
+        for (const [zh, en] of places) if (zh === s) return { tokens: n, en, entry: -1 };
+      }
+    }
+    return null;
+  };
+
+  async function query(text, { limit = 5 } = {}) {
+    limit = Math.max(0, Math.floor(Number(limit) || 0));
+    const hits = [];
+    const seen = new Set();
+    const addEntry = async (id) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      const row = await entryRow(id);
+      if (row) hits.push({ zh: row[0], en: row[1], category: row[2], district: row[3], url: row[4] });
+    };
+
+    const address = await translateAddress(text, tables, findName);
+    if (address) {
+      const row = await entryRow(address.districtEntry);
+      hits.push({ zh: trimAscii(text), en: address.en, category: "address", district: row ? row[0] : "", url: "" });
+      for (const id of address.entries) await addEntry(id);
+    }
+
+    const q = fold(text, tables);
+    const best = new Map();
+    const consider = (id, rank) => {
+      const old = best.get(id);
+      if (!old || compareRank(rank, old) < 0) best.set(id, rank);
+    };
+    if (q) {
+      const found = await groupRange(lookupGroup(q));
+      if (found) {
+        const { file, start, end } = found;
+        for (let k = lowerBound(file.keys, start, end, q); k < end && file.keys[k].startsWith(q); k++) {
+          const kind = file.kinds.charCodeAt(k) - 48;
+          const id = file.entries[k];
+          if (file.keys[k] === q) consider(id, [kind <= 1 ? 0 : 1, 0, 0, kind, id]);
+          else consider(id, [2, 0, file.keys[k].length, kind, id]);
+        }
+      }
+      const max = allowedEdits(q);
+      if (max > 0 && (limit === 0 || best.size < limit)) {
+        for (const group of fuzzyGroups(q)) {
+          const range = await groupRange(group);
+          if (!range) continue;
+          const { file, start, end } = range;
+          for (let k = start; k < end; k++) {
+            const key = file.keys[k];
+            if (key.startsWith(q)) continue;
+            const d = prefixEditDistance(q, key, max);
+            if (d <= max) consider(file.entries[k], [3, d, key.length, file.kinds.charCodeAt(k) - 48, file.entries[k]]);
+          }
+        }
+      }
+    }
+    const ranked = Array.from(best, ([id, rank]) => ({ id, rank }));
+    ranked.sort((a, b) => compareRank(a.rank, b.rank) || a.id - b.id);
+    for (const { id } of ranked) {
+      if (limit && hits.length >= limit) break;
+      await addEntry(id);
+    }
+    if (limit && hits.length > limit) hits.length = limit;
+    return hits;
+  }
+
+  return { query, fold: (text) => fold(text, tables) };
+}
