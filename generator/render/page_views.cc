@@ -330,6 +330,8 @@ void SiteRenderer::fill(json& v, const PlannedPage& p) const {
         page["keywords_en"] = json::array();
         for (size_t i = 0; i < a.keywords_en.size(); ++i) page["keywords_en"].push_back({{"name", a.keywords_en[i]}, {"url", ""}, {"last", i + 1 == a.keywords_en.size()}});
       }
+      page["has_keywords"] = !page["keywords"].empty();
+      page["has_keywords_en"] = !page["keywords_en"].empty();
       page["pages"] = a.pages;
       page["first_page"] = a.first_page;
       page["last_page"] = a.last_page;
