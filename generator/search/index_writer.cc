@@ -1,0 +1,570 @@
+// Index writer: groups pages with identical indexed content, lays out the excerpt records, counts the
+// terms of each group in parallel, then merges them into term shards, list packs and a lexicon.
+#include "search/index_writer.h"
+
+#include <libstemmer.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/parallel.h"
+#include "search/index_format.h"
+#include "search/search_text.h"
+
+namespace takao {
+
+OutputFiles write_search_index(const SearchDocuments& docs) { return search::write_search_index(docs, 0); }
+
+namespace search {
+namespace {
+
+constexpr int kFields = 4;  // title, meta (authors, keywords), abstract, body
+constexpr double kWeights[kFields] = {kWeightTitle, kWeightMeta, kWeightAbstract, kWeightBody};
+constexpr size_t kPartitions = 64;
+constexpr uint64_t kWordBit = 1ull << 63;
+
+struct Group {
+  std::vector<const SearchDocument*> members;  // in url order
+  std::string header;
+  uint32_t slot = 0;
+  uint32_t text_base = 0;    // offset of the text in the record
+  uint32_t body_offset = 0;  // offset of the body in the text
+  double length[kFields] = {0, 0, 0, 0};
+};
+
+const SearchDocument& first(const Group& g) { return *g.members.front(); }
+
+std::string field_text(const SearchDocument& d, int field) {
+  switch (field) {
+    case 0: return d.title + "\n" + d.title_alt;
+    case 1: return d.authors + "\n" + d.keywords;
+    case 2: return d.abstract;
+    default: return d.body;
+  }
+}
+
+bool same_content(const SearchDocument& a, const SearchDocument& b) {
+  auto titles = [](const SearchDocument& d) { return std::minmax(d.title, d.title_alt); };
+  return a.body == b.body && a.abstract == b.abstract && a.authors == b.authors && a.keywords == b.keywords &&
+         a.collection == b.collection && a.year == b.year && titles(a) == titles(b);
+}
+
+std::string cut_utf8(const std::string& s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  size_t n = max_bytes;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
+}
+
+// Pages whose indexed text is the same (a Chinese page and its English page that carries the Chinese body)
+// share one index entry; their members keep their own url, language, title and date.
+std::vector<Group> group_documents(const SearchDocuments& docs) {
+  std::vector<Group> groups;
+  std::unordered_map<size_t, std::vector<size_t>> by_hash;
+  for (const SearchDocument& d : docs) {
+    auto [lo, hi] = std::minmax(d.title, d.title_alt);
+    size_t h = std::hash<std::string_view>{}(d.body);
+    for (const std::string* s : {&d.abstract, &d.authors, &d.keywords, &d.collection, &lo, &hi})
+      h = h * 1000003u ^ std::hash<std::string_view>{}(*s);
+    h ^= static_cast<size_t>(d.year) * 0x9E3779B97F4A7C15ull;
+    std::vector<size_t>& candidates = by_hash[h];
+    Group* target = nullptr;
+    for (size_t gi : candidates) {
+      Group& g = groups[gi];
+      bool lang_taken = std::any_of(g.members.begin(), g.members.end(),
+                                    [&](const SearchDocument* m) { return m->lang == d.lang; });
+      if (!lang_taken && same_content(first(g), d)) {
+        target = &g;
+        break;
+      }
+    }
+    if (!target) {
+      candidates.push_back(groups.size());
+      groups.emplace_back();
+      target = &groups.back();
+    }
+    target->members.push_back(&d);
+  }
+  for (Group& g : groups) {
+    std::sort(g.members.begin(), g.members.end(),
+              [](const SearchDocument* a, const SearchDocument* b) { return a->url < b->url; });
+  }
+  std::sort(groups.begin(), groups.end(),
+            [](const Group& a, const Group& b) { return first(a).url < first(b).url; });
+  return groups;
+}
+
+std::string record_text(const SearchDocument& d) {
+  if (d.abstract.empty()) return d.body;
+  return d.abstract + "\n\n" + d.body;
+}
+
+// A small open-addressing table of the terms of one group, reused from group to group.
+struct TermCounts {
+  struct Slot {
+    uint64_t key;
+    uint16_t tf[kFields];
+    uint32_t first;  // record offset + 1 of the first occurrence in the text, 0 when none
+  };
+  std::vector<Slot> slots;
+  std::vector<uint32_t> used;  // slot indexes in insertion order
+  uint64_t mask = 0;
+
+  void reset(size_t max_terms) {
+    for (uint32_t i : used) slots[i].key = 0;
+    used.clear();
+    size_t cap = 64;
+    while (cap < max_terms * 2) cap <<= 1;
+    if (slots.size() < cap) {
+      slots.assign(cap, Slot{0, {0, 0, 0, 0}, 0});
+    }
+    mask = std::min(slots.size(), cap) - 1;
+  }
+  void add(uint64_t key, int field, uint32_t first) {
+    uint64_t i = (key * 0x9E3779B97F4A7C15ull) >> 20;
+    for (;; ++i) {
+      Slot& s = slots[i & mask];
+      if (s.key == key) {
+        if (s.tf[field] < 0xFFFF) ++s.tf[field];
+        if (first && !s.first) s.first = first;
+        return;
+      }
+      if (s.key == 0) {
+        s.key = key;
+        s.tf[0] = s.tf[1] = s.tf[2] = s.tf[3] = 0;
+        s.tf[field] = 1;
+        s.first = first;
+        used.push_back(static_cast<uint32_t>(i & mask));
+        return;
+      }
+    }
+  }
+};
+
+struct Tuple {
+  uint64_t key;
+  uint32_t group;
+  uint16_t pos;
+  uint8_t impact;
+};
+
+struct ChunkOut {
+  std::vector<std::vector<Tuple>> parts = std::vector<std::vector<Tuple>>(kPartitions);
+  std::vector<std::string> stems;                      // chunk-local stem ids
+  std::vector<std::pair<std::string, uint32_t>> words;  // word -> local stem id
+  std::vector<char32_t> cjk_chars;                     // folded CJK characters seen
+};
+
+uint64_t gram_key(const char32_t* c, int n) {
+  uint64_t k = static_cast<uint64_t>(n) << 60;
+  for (int i = 0; i < n; ++i) k |= static_cast<uint64_t>(c[i] & 0xFFFFF) << (40 - 20 * i);
+  return k;
+}
+
+std::string gram_bytes(uint64_t key) {
+  int n = static_cast<int>(key >> 60);
+  std::string out;
+  for (int i = 0; i < n; ++i) append_utf8(out, static_cast<char32_t>((key >> (40 - 20 * i)) & 0xFFFFF));
+  return out;
+}
+
+size_t partition_of_gram(uint64_t key) { return (key * 0x9E3779B97F4A7C15ull) >> 58; }
+size_t partition_of_stem(const std::string& stem) { return fnv1a(stem) % kPartitions; }
+
+struct Stemmer {
+  sb_stemmer* s = sb_stemmer_new("english", "UTF_8");
+  ~Stemmer() {
+    if (s) sb_stemmer_delete(s);
+  }
+  std::string stem(const std::string& word) {
+    bool has_digit = std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!s || has_digit) return word;
+    const sb_symbol* r = sb_stemmer_stem(s, reinterpret_cast<const sb_symbol*>(word.data()),
+                                         static_cast<int>(word.size()));
+    if (!r) return word;
+    return std::string(reinterpret_cast<const char*>(r), static_cast<size_t>(sb_stemmer_length(s)));
+  }
+};
+
+void count_chunk(const std::vector<Group>& groups, size_t begin, size_t end, const double avg[kFields],
+                 ChunkOut& out, uint32_t chunk_index) {
+  Folder folder;
+  Stemmer stemmer;
+  TermCounts counts;
+  FoldedText ft;
+  std::unordered_map<std::string, uint32_t> word_ids;
+  std::unordered_map<std::string, uint32_t> stem_ids;
+  std::vector<uint8_t> seen(0x32000, 0);
+  for (size_t gi = begin; gi < end; ++gi) {
+    const Group& g = groups[gi];
+    const SearchDocument& d = first(g);
+    size_t bound = 16;
+    std::string texts[kFields];
+    for (int f = 0; f < kFields; ++f) {
+      texts[f] = field_text(d, f);
+      bound += texts[f].size() * 3;
+    }
+    counts.reset(std::min<size_t>(bound, 1u << 22));
+    for (int f = 0; f < kFields; ++f) {
+      fold_text(texts[f], folder, ft);
+      uint32_t base = 0;
+      bool in_text = f >= 2;
+      if (f == 2) base = g.text_base;
+      if (f == 3) base = g.text_base + g.body_offset;
+      for (const TextRun& run : text_runs(ft.cps)) {
+        if (run.cls == CharClass::cjk) {
+          for (size_t i = run.begin; i < run.end; ++i) {
+            char32_t c = ft.cps[i];
+            if (c < seen.size()) seen[c] = 1;
+            uint32_t first = in_text ? base + ft.offsets[i] + 1 : 0;
+            counts.add(gram_key(&ft.cps[i], 1), f, first);
+            if (i + 1 < run.end) counts.add(gram_key(&ft.cps[i], 2), f, first);
+            if (i + 2 < run.end) counts.add(gram_key(&ft.cps[i], 3), f, first);
+          }
+        } else {
+          size_t len = std::min(run.end - run.begin, kMaxWordLength);
+          std::string word = to_utf8(std::u32string_view(ft.cps).substr(run.begin, len));
+          auto it = word_ids.find(word);
+          if (it == word_ids.end()) {
+            std::string stem = stemmer.stem(word);
+            auto [sit, inserted] = stem_ids.emplace(stem, static_cast<uint32_t>(out.stems.size()));
+            if (inserted) out.stems.push_back(stem);
+            it = word_ids.emplace(word, sit->second).first;
+            out.words.emplace_back(word, sit->second);
+          }
+          uint64_t key = kWordBit | (static_cast<uint64_t>(chunk_index) << 32) | it->second;
+          counts.add(key, f, in_text ? base + ft.offsets[run.begin] + 1 : 0);
+        }
+      }
+    }
+    for (uint32_t si : counts.used) {
+      const TermCounts::Slot& s = counts.slots[si];
+      double tfn = 0;
+      for (int f = 0; f < kFields; ++f) {
+        if (!s.tf[f]) continue;
+        double norm = 1 - kBm25B + kBm25B * g.length[f] / avg[f];
+        tfn += kWeights[f] * s.tf[f] / norm;
+      }
+      double sat = tfn / (kBm25K1 + tfn);
+      long impact = std::lround(sat * 255);
+      impact = std::clamp(impact, 1L, 255L);
+      uint32_t pos = s.first ? 1 + (s.first - 1) / kPosUnit : 0;
+      if (pos > 0xFFFF) pos = 0xFFFF;
+      size_t part = (s.key & kWordBit) ? partition_of_stem(out.stems[s.key & 0xFFFFFFFF]) : partition_of_gram(s.key);
+      out.parts[part].push_back(
+          Tuple{s.key, static_cast<uint32_t>(gi), static_cast<uint16_t>(pos), static_cast<uint8_t>(impact)});
+    }
+  }
+  for (char32_t c = 0; c < seen.size(); ++c)
+    if (seen[c]) out.cjk_chars.push_back(c);
+}
+
+struct Entry {
+  std::string term;
+  uint32_t hash = 0;
+  uint64_t df = 0;
+  uint32_t flags = 0;
+  std::string list;
+  uint64_t pack = 0, offset = 0;  // for external lists
+};
+
+void encode_partition(const std::vector<ChunkOut>& chunks, size_t part, const std::vector<Group>& groups,
+                      std::vector<Entry>& out, std::map<std::string, uint64_t>& stem_df) {
+  std::vector<Tuple> tuples;
+  size_t total = 0;
+  for (const ChunkOut& c : chunks) total += c.parts[part].size();
+  tuples.reserve(total);
+  for (const ChunkOut& c : chunks) tuples.insert(tuples.end(), c.parts[part].begin(), c.parts[part].end());
+  // Chunk-local stem ids become ranks in the sorted stems of this partition.
+  std::vector<std::string> stems;
+  for (const Tuple& t : tuples)
+    if (t.key & kWordBit) stems.push_back(chunks[(t.key >> 32) & 0x7FFFFFFF].stems[t.key & 0xFFFFFFFF]);
+  std::sort(stems.begin(), stems.end());
+  stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
+  for (Tuple& t : tuples) {
+    if (!(t.key & kWordBit)) continue;
+    const std::string& s = chunks[(t.key >> 32) & 0x7FFFFFFF].stems[t.key & 0xFFFFFFFF];
+    t.key = kWordBit | static_cast<uint64_t>(std::lower_bound(stems.begin(), stems.end(), s) - stems.begin());
+  }
+  std::sort(tuples.begin(), tuples.end(), [](const Tuple& a, const Tuple& b) {
+    return a.key != b.key ? a.key < b.key : a.group < b.group;
+  });
+  for (size_t i = 0; i < tuples.size();) {
+    size_t j = i;
+    Entry e;
+    uint32_t prev = 0;
+    while (j < tuples.size() && tuples[j].key == tuples[i].key) {
+      uint32_t slot = groups[tuples[j].group].slot;
+      put_varint(e.list, slot - prev);
+      prev = slot;
+      e.list.push_back(static_cast<char>(tuples[j].impact));
+      put_varint(e.list, tuples[j].pos);
+      ++j;
+    }
+    e.df = j - i;
+    uint64_t key = tuples[i].key;
+    e.term = (key & kWordBit) ? stems[key & 0xFFFFFFFF] : gram_bytes(key);
+    if (key & kWordBit) stem_df[e.term] = e.df;
+    e.hash = fnv1a(e.term);
+    out.push_back(std::move(e));
+    i = j;
+  }
+}
+
+Entry filter_entry(const std::string& term, const std::vector<bool>& member, const std::vector<Group>& groups) {
+  size_t count = std::count(member.begin(), member.end(), true);
+  bool negated = count * 2 > member.size();
+  Entry e;
+  e.term = term;
+  e.hash = fnv1a(term);
+  e.flags = kListBare | (negated ? static_cast<uint32_t>(kListNegated) : 0u);
+  uint32_t prev = 0;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    if (member[g] == negated) continue;
+    put_varint(e.list, groups[g].slot - prev);
+    prev = groups[g].slot;
+    ++e.df;
+  }
+  return e;
+}
+
+std::string pairs_string(const std::vector<std::pair<char32_t, char32_t>>& pairs) {
+  std::string s;
+  for (const auto& [a, b] : pairs) {
+    append_utf8(s, a);
+    append_utf8(s, b);
+  }
+  return s;
+}
+
+uint64_t fnv1a64(uint64_t h, std::string_view bytes) {
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+struct Timer {
+  bool on = std::getenv("TAKAO_SEARCH_TIMING") != nullptr;
+  std::chrono::steady_clock::time_point t = std::chrono::steady_clock::now();
+  void lap(const char* what) {
+    if (!on) return;
+    auto now = std::chrono::steady_clock::now();
+    std::fprintf(stderr, "search index: %-10s %7.1f ms\n", what,
+                 std::chrono::duration<double, std::milli>(now - t).count());
+    t = now;
+  }
+};
+
+}  // namespace
+
+OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
+  if (threads <= 0) threads = default_jobs();
+  Timer timer;
+  std::vector<Group> groups = group_documents(docs);
+
+  // Records: header and text of each group, laid out on 512-byte slots in packs of about 1 MB.
+  std::vector<uint32_t> pack_starts;
+  uint64_t slot = 0, pack_bytes = 0;
+  double total_length[kFields] = {0, 0, 0, 0};
+  for (Group& g : groups) {
+    nlohmann::json members = nlohmann::json::array();
+    for (const SearchDocument* m : g.members)
+      members.push_back({m->url, m->lang, cut_utf8(m->title, 1000), m->date});
+    const SearchDocument& d = first(g);
+    g.header = nlohmann::json{{"c", d.collection}, {"y", d.year}, {"m", members}}.dump(
+        -1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (g.header.size() > 0xFFFF) g.header = nlohmann::json{{"c", d.collection}, {"y", d.year}, {"m", nlohmann::json::array()}}.dump();
+    g.text_base = static_cast<uint32_t>(2 + g.header.size());
+    g.body_offset = d.abstract.empty() ? 0 : static_cast<uint32_t>(d.abstract.size() + 2);
+    uint64_t bytes = g.text_base + d.abstract.size() + (d.abstract.empty() ? 0 : 2) + d.body.size();
+    if (pack_starts.empty() || (pack_bytes > 0 && pack_bytes + bytes > kPackTargetBytes)) {
+      pack_starts.push_back(static_cast<uint32_t>(slot));
+      pack_bytes = 0;
+    }
+    g.slot = static_cast<uint32_t>(slot);
+    uint64_t slots = (bytes + kSlotBytes - 1) / kSlotBytes;
+    slot += slots;
+    pack_bytes += slots * kSlotBytes;
+    for (int f = 0; f < kFields; ++f) {
+      g.length[f] = static_cast<double>(field_text(d, f).size());
+      total_length[f] += g.length[f];
+    }
+  }
+  pack_starts.push_back(static_cast<uint32_t>(slot));
+  double avg[kFields];
+  for (int f = 0; f < kFields; ++f)
+    avg[f] = std::max(1.0, groups.empty() ? 1.0 : total_length[f] / static_cast<double>(groups.size()));
+  timer.lap("group");
+
+  // Count terms, chunk by chunk in parallel; every chunk's output lands in its own slot.
+  size_t chunk_count = std::clamp<size_t>(groups.size() / 64, 1, 256);
+  std::vector<ChunkOut> chunks(chunk_count);
+  parallel_for(chunk_count, threads, [&](size_t c) {
+    size_t begin = groups.size() * c / chunk_count, end = groups.size() * (c + 1) / chunk_count;
+    count_chunk(groups, begin, end, avg, chunks[c], static_cast<uint32_t>(c));
+  });
+  timer.lap("count");
+
+  std::vector<std::vector<Entry>> part_entries(kPartitions);
+  std::vector<std::map<std::string, uint64_t>> part_stem_df(kPartitions);
+  parallel_for(kPartitions, threads,
+               [&](size_t p) { encode_partition(chunks, p, groups, part_entries[p], part_stem_df[p]); });
+  timer.lap("merge");
+
+  // Filters, as bare lists over the groups.
+  std::vector<Entry> filters;
+  {
+    std::map<std::string, std::vector<bool>> sets;
+    for (size_t gi = 0; gi < groups.size(); ++gi) {
+      const SearchDocument& d = first(groups[gi]);
+      auto mark = [&](const std::string& term) {
+        auto& v = sets[term];
+        v.resize(groups.size());
+        v[gi] = true;
+      };
+      for (const SearchDocument* m : groups[gi].members) mark("lang:" + m->lang);
+      if (!d.collection.empty()) mark("collection:" + d.collection);
+      if (d.year) mark("year:" + std::to_string(d.year));
+    }
+    for (auto& [term, member] : sets) filters.push_back(filter_entry(term, member, groups));
+  }
+
+  // Term shards: sized so that one holds about kShardTargetBytes.
+  uint64_t dir_bytes = 0;
+  for (const auto& part : part_entries)
+    for (const Entry& e : part) dir_bytes += e.term.size() + 6 + (e.list.size() <= kInlineListMax ? e.list.size() : 4);
+  for (const Entry& e : filters) dir_bytes += e.term.size() + 10;
+  size_t shard_count = std::max<uint64_t>(1, (dir_bytes + kShardTargetBytes - 1) / kShardTargetBytes);
+  std::vector<std::vector<Entry*>> shards(shard_count);
+  for (auto& part : part_entries)
+    for (Entry& e : part) shards[e.hash % shard_count].push_back(&e);
+  for (Entry& e : filters) shards[e.hash % shard_count].push_back(&e);
+  parallel_for(shard_count, threads, [&](size_t s) {
+    std::sort(shards[s].begin(), shards[s].end(), [](const Entry* a, const Entry* b) { return a->term < b->term; });
+  });
+  std::vector<std::string> list_packs(1);
+  for (auto& shard : shards) {
+    for (Entry* e : shard) {
+      if (e->list.size() <= kInlineListMax) continue;
+      e->flags |= kListExternal;
+      if (!list_packs.back().empty() && list_packs.back().size() + e->list.size() > kPackTargetBytes)
+        list_packs.emplace_back();
+      e->pack = list_packs.size() - 1;
+      e->offset = list_packs.back().size();
+      list_packs.back() += e->list;
+    }
+  }
+  std::vector<std::string> shard_bytes(shard_count);
+  parallel_for(shard_count, threads, [&](size_t s) {
+    std::string& out = shard_bytes[s];
+    for (const Entry* e : shards[s]) {
+      put_varint(out, e->term.size());
+      out += e->term;
+      put_varint(out, e->df);
+      put_varint(out, (static_cast<uint64_t>(e->list.size()) << 3) | static_cast<uint64_t>(e->flags));
+      if (e->flags & kListExternal) {
+        put_varint(out, e->pack);
+        put_varint(out, e->offset);
+      } else {
+        out += e->list;
+      }
+    }
+  });
+  timer.lap("shards");
+
+  // Record packs.
+  std::vector<std::string> record_packs(pack_starts.size() - 1);
+  {
+    size_t pack = 0;
+    for (const Group& g : groups) {
+      while (g.slot >= pack_starts[pack + 1]) ++pack;
+      std::string& out = record_packs[pack];
+      out.resize(static_cast<size_t>(g.slot - pack_starts[pack]) * kSlotBytes, '\0');
+      out.push_back(static_cast<char>(g.header.size() & 0xFF));
+      out.push_back(static_cast<char>(g.header.size() >> 8));
+      out += g.header;
+      out += record_text(first(g));
+    }
+  }
+
+  // Lexicon: every word seen, with its stem and the stem's document frequency.
+  std::map<std::string, uint64_t> stem_df;
+  for (auto& m : part_stem_df) stem_df.insert(m.begin(), m.end());
+  std::map<std::string, std::string> lexicon;
+  for (const ChunkOut& c : chunks)
+    for (const auto& [word, id] : c.words) lexicon.emplace(word, c.stems[id]);
+  uint64_t lexicon_bytes = 0;
+  for (const auto& [w, s] : lexicon) lexicon_bytes += w.size() + s.size() + 12;
+  size_t bucket_count = std::max<uint64_t>(1, (lexicon_bytes + kLexiconTargetBytes - 1) / kLexiconTargetBytes);
+  std::vector<nlohmann::json> buckets(bucket_count, nlohmann::json::array());
+  for (const auto& [w, s] : lexicon) {
+    std::u32string cps;
+    decode_utf8(w, cps, nullptr);
+    std::string head = to_utf8(std::u32string_view(cps).substr(0, 2));
+    buckets[fnv1a(head) % bucket_count].push_back({w, s, stem_df.count(s) ? stem_df[s] : 0});
+  }
+
+  // Folding table for queries.
+  std::set<char32_t> site_chars;
+  for (const ChunkOut& c : chunks) site_chars.insert(c.cjk_chars.begin(), c.cjk_chars.end());
+  auto simplified = simplified_pairs(std::vector<char32_t>(site_chars.begin(), site_chars.end()));
+  nlohmann::json fold = {{"variants", pairs_string(variant_pairs())}, {"simplified", pairs_string(simplified)}};
+
+  OutputFiles inner;
+  inner.push_back({"fold.json", fold.dump(), ""});
+  for (size_t i = 0; i < shard_bytes.size(); ++i) inner.push_back({"t/" + std::to_string(i) + ".bin", std::move(shard_bytes[i]), ""});
+  for (size_t i = 0; i < list_packs.size(); ++i)
+    if (!list_packs[i].empty()) inner.push_back({"l/" + std::to_string(i) + ".bin", std::move(list_packs[i]), ""});
+  for (size_t i = 0; i < record_packs.size(); ++i) inner.push_back({"r/" + std::to_string(i) + ".bin", std::move(record_packs[i]), ""});
+  for (size_t i = 0; i < buckets.size(); ++i) inner.push_back({"x/" + std::to_string(i) + ".json", buckets[i].dump(), ""});
+  uint64_t h = 14695981039346656037ull;
+  for (const OutputFile& f : inner) {
+    h = fnv1a64(h, f.path);
+    h = fnv1a64(h, std::string_view("\0", 1));
+    h = fnv1a64(h, f.bytes);
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  std::string dir = std::string("search/v-") + hex + "/";
+
+  std::set<std::string> langs, collections;
+  std::set<int> years;
+  for (const SearchDocument& d : docs) {
+    langs.insert(d.lang);
+    if (!d.collection.empty()) collections.insert(d.collection);
+    if (d.year) years.insert(d.year);
+  }
+  nlohmann::json manifest = {
+      {"format", kFormatVersion},
+      {"dir", dir},
+      {"groups", groups.size()},
+      {"slot_bytes", kSlotBytes},
+      {"pos_unit", kPosUnit},
+      {"record_packs", pack_starts},
+      {"term_shards", shard_count},
+      {"lexicon_buckets", bucket_count},
+      {"langs", langs},
+      {"collections", collections},
+      {"years", years},
+  };
+  OutputFiles files;
+  files.reserve(inner.size() + 1);
+  files.push_back({"search/manifest.json", manifest.dump() + "\n", ""});
+  for (OutputFile& f : inner) files.push_back({dir + f.path, std::move(f.bytes), ""});
+  timer.lap("files");
+  return files;
+}
+
+}  // namespace search
+}  // namespace takao
