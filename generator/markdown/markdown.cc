@@ -102,6 +102,7 @@ RenderedMarkdown render_markdown(std::string_view body, int first_line, const Li
   }
 
   std::map<std::string, int> id_uses;
+  std::vector<cmark_node*> unlink;  // links the resolver dropped: their text stays, the link goes
   std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> iter(cmark_iter_new(doc.get()), cmark_iter_free);
   cmark_event_type ev;
   while ((ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
@@ -125,10 +126,18 @@ RenderedMarkdown render_markdown(std::string_view body, int first_line, const Li
       out.links.push_back(ref);
       if (is_absolute(ref.destination) || !resolver) continue;
       if (auto resolved = resolver(ref)) {
+        if (resolved->url.empty()) {
+          unlink.push_back(node);
+          continue;
+        }
         std::string url_out = resolved->localised ? std::string(kLocalMarker) + resolved->url : resolved->url;
         cmark_node_set_url(node, url_out.c_str());
       }
     }
+  }
+  for (cmark_node* node : unlink) {
+    while (cmark_node* child = cmark_node_first_child(node)) cmark_node_insert_before(node, child);
+    cmark_node_free(node);
   }
   collect_text(doc.get(), out.text);
 

@@ -31,7 +31,7 @@ struct LinkRef {
 
 // What the resolver says of a relative destination.
 struct ResolvedLink {
-  std::string url;         // site-absolute, percent-encoded, without language prefix
+  std::string url;         // site-absolute, percent-encoded, without language prefix; "" = drop the link, keep its text
   bool localised = false;  // a page link: the English rendering gets "/en" in front
 };
 using LinkResolver = std::function<std::optional<ResolvedLink>(const LinkRef&)>;

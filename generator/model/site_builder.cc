@@ -221,6 +221,13 @@ class SiteBuilder {
       }
       url_of_path_[f.path] = i;
     }
+    // An article of a scheduled (or draft) issue appears with its issue, not before.
+    for (Entry& e : entries_) {
+      const SourceFile& f = sources_[e.source];
+      if (f.kind != FileKind::article || !e.published) continue;
+      auto it = url_of_path_.find("journal/" + f.folder + "/_index.md");
+      if (it != url_of_path_.end() && !entries_[it->second].published) e.published = false;
+    }
   }
 
   // Resolves a relative destination in a file at `from_path` (content-relative).
@@ -248,8 +255,10 @@ class SiteBuilder {
       }
       const Entry& t = entries_[it->second];
       if (!t.published) {
-        diags_.error(display_path, ref.line, ref.col, "link to a page that is not published (draft or scheduled): " + *target);
-        return std::nullopt;
+        // The target appears later (scheduled) or not at all (draft): keep the words, drop the link.
+        diags_.warning(display_path, ref.line, ref.col,
+                       "link to a page that is not published (draft or scheduled), shown as plain text: " + *target);
+        return ResolvedLink{"", false};
       }
       if (!fragment.empty()) e.anchor_checks.push_back({ref, zh_target + "#" + url_decode(fragment)});
       return ResolvedLink{t.doc.url + frag_part, true};

@@ -124,3 +124,23 @@ TEST(SiteBuilder, SlugCannotEscape) {
 }
 
 }  // namespace takao
+
+namespace takao {
+
+TEST(SiteBuilder, ScheduledIssueHoldsBackItsArticlesAndLinksToThemBecomeText) {
+  Diagnostics d;
+  BuildOptions o;
+  o.today = {2020, 1, 1};
+  auto site = build({{"content/journal/_index.md", "---\ntitle: J\n---\n"},
+                     {"content/journal/099/_index.md", "---\ntitle: 未來\nnumber: 99\npublished: 2099-01-01\n---\n"},
+                     {"content/journal/099/01-a.md", "---\ntitle: A\n---\n"},
+                     {"content/pages/p.md", "---\ntitle: P\n---\n見[未來文章](../journal/099/01-a.md)。\n"}},
+                    d, o);
+  EXPECT_FALSE(d.has_errors()) << errors(d);
+  EXPECT_EQ(d.warning_count(), 1u);
+  EXPECT_TRUE(site->issues.empty());
+  EXPECT_TRUE(site->articles.empty());
+  EXPECT_EQ(site->pages[0].doc.body.html, "<p>見未來文章。</p>\n");
+}
+
+}  // namespace takao
