@@ -31,13 +31,25 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-// The last word, and whether a section ("..., Sec. 2") followed it.
-std::string last_word(std::string_view english) {
+// The last word of each comma-separated part: postal order puts the smallest unit first, so
+// 鹽港二路和平二巷 is "Heping 2nd Ln., Yangang 2nd Rd." and 三合街一段 is "Sec. 1, Sanhe St.".
+std::vector<std::string> last_words(std::string_view english) {
+  std::vector<std::string> words;
   std::string e = trim(english);
-  size_t comma = e.rfind(", Sec.");
-  if (comma != std::string::npos) e.resize(comma);
-  size_t space = e.find_last_of(' ');
-  return space == std::string::npos ? "" : e.substr(space + 1);
+  size_t start = 0;
+  while (start <= e.size()) {
+    size_t comma = e.find(", ", start);
+    std::string part = trim(std::string_view(e).substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+    if (part.rfind("Sec. ", 0) == 0) {
+      words.push_back("Sec.");
+    } else {
+      size_t space = part.find_last_of(' ');
+      words.push_back(space == std::string::npos ? part : part.substr(space + 1));
+    }
+    if (comma == std::string::npos) break;
+    start = comma + 2;
+  }
+  return words;
 }
 
 }  // namespace
@@ -56,34 +68,33 @@ std::optional<std::string> road_name_problem(std::string_view chinese, std::stri
   std::string en = trim(english);
   if (!en.empty() && en[0] >= 'a' && en[0] <= 'z')
     return "English name '" + en + "' should start with a capital letter (national road-name rules)";
-  std::string word = last_word(en);
-  std::string bare = lower(word);
-  if (!bare.empty() && bare.back() == '.') bare.pop_back();
+  std::vector<std::string> words = last_words(en);
   // A spelled-out or unpunctuated suffix, whatever the Chinese says.
-  for (const auto& s : suffixes()) {
-    for (const char* form : s.other_forms) {
-      if (bare == form && word != s.approved)
-        return "English name '" + en + "' should end with '" + s.approved + "', not '" + word +
-               "' (national road-name rules)";
+  for (const std::string& word : words) {
+    std::string bare = lower(word);
+    if (!bare.empty() && bare.back() == '.') bare.pop_back();
+    for (const auto& s : suffixes()) {
+      for (const char* form : s.other_forms) {
+        if (bare == form && word != s.approved)
+          return "English name '" + en + "' should write '" + s.approved + "', not '" + word +
+                 "' (national road-name rules)";
+      }
     }
   }
   if (!road_like(category)) return std::nullopt;
   std::string zh = trim(chinese);
-  // 中山路一段 is a road with a section: the road's suffix is what counts.
-  std::string_view road = zh;
-  if (ends_with(road, "段")) {
-    size_t lu = road.rfind("路");
-    if (lu != std::string_view::npos) road = road.substr(0, lu + 3);
-  }
   for (const auto& s : suffixes()) {
-    if (!ends_with(road, s.chinese)) continue;
-    if (word == s.approved) return std::nullopt;
-    bool other_suffix = false;
-    for (const auto& t : suffixes()) other_suffix |= word == t.approved;
-    if (other_suffix)
-      return "English name '" + en + "' ends with '" + word + "' but " + s.chinese + " is '" + s.approved +
+    if (!ends_with(zh, s.chinese)) continue;
+    std::string other;
+    for (const std::string& word : words) {
+      if (word == s.approved) return std::nullopt;
+      for (const auto& t : suffixes())
+        if (word == t.approved && other.empty()) other = word;
+    }
+    if (!other.empty())
+      return "English name '" + en + "' has '" + other + "' but " + s.chinese + " is '" + s.approved +
              "' (national road-name rules)";
-    return "English name '" + en + "' should end with '" + s.approved + "' for " + s.chinese +
+    return "English name '" + en + "' should have '" + s.approved + "' for " + s.chinese +
            " (national road-name rules)";
   }
   return std::nullopt;

@@ -34,27 +34,30 @@ int allowed_edits(std::u16string_view q) {
 int prefix_edit_distance(std::u16string_view q, std::u16string_view key, int max) {
   const int m = static_cast<int>(q.size()), n = static_cast<int>(key.size());
   const int over = max + 1;
-  std::vector<int> prev2(n + 1, over), prev(n + 1), cur(n + 1);
-  for (int j = 0; j <= n; ++j) prev[j] = std::min(j, over);
+  if (n < m - max) return over;
+  // Only the band |i - j| <= max is computed, with one "over" cell on each side (takao-lookup.mjs does
+  // the same, on reused rows).
+  std::vector<int> prev2(n + 2, over), prev(n + 2, over), cur(n + 2, over);
+  for (int j = 0; j <= std::min(n, max); ++j) prev[j] = j;
   for (int i = 1; i <= m; ++i) {
-    cur[0] = std::min(i, over);
-    int row_min = cur[0];
     const int lo = std::max(1, i - max), hi = std::min(n, i + max);
-    for (int j = 1; j < lo; ++j) cur[j] = over;
+    cur[0] = std::min(i, over);
+    if (lo > 1) cur[lo - 1] = over;
+    int row_min = lo > 1 ? over : cur[0];
     for (int j = lo; j <= hi; ++j) {
-      int cost = q[i - 1] == key[j - 1] ? 0 : 1;
-      int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      int v = prev[j - 1] + (q[i - 1] == key[j - 1] ? 0 : 1);
+      v = std::min({v, prev[j] + 1, cur[j - 1] + 1});
       if (i > 1 && j > 1 && q[i - 1] == key[j - 2] && q[i - 2] == key[j - 1]) v = std::min(v, prev2[j - 2] + 1);
       cur[j] = std::min(v, over);
       row_min = std::min(row_min, cur[j]);
     }
-    for (int j = hi + 1; j <= n; ++j) cur[j] = over;
+    if (hi + 1 <= n) cur[hi + 1] = over;
     if (row_min > max) return over;
     std::swap(prev2, prev);
     std::swap(prev, cur);
   }
-  int best = over;
-  for (int j = 0; j <= n; ++j) best = std::min(best, prev[j]);
+  int best = m <= max ? prev[0] : over;
+  for (int j = std::max(1, m - max); j <= std::min(n, m + max); ++j) best = std::min(best, prev[j]);
   return best;
 }
 
@@ -224,9 +227,12 @@ std::vector<LookupHit> LookupIndex::query(std::string_view text, size_t limit) {
         else consider(file->entries[k], {2, 0, to_u16(*it).size(), kind, file->entries[k]});
       }
     }
+    // Typo tolerance fills up a short list; an exact hit means the name was typed right.
+    bool exact = false;
+    for (const auto& [id, r] : best) exact |= std::get<0>(r) <= 1;
     const std::u16string q16 = to_u16(q);
     const int max = allowed_edits(q16);
-    if (max > 0 && (limit == 0 || best.size() < limit)) {
+    if (max > 0 && !exact && (limit == 0 || best.size() < limit)) {
       for (const std::string& group : fuzzy_groups(q)) {
         auto found = group_range(group);
         if (!found) continue;

@@ -49,6 +49,10 @@ std::vector<LookupKey> lookup_keys(const GlossaryEntry& entry, const FoldTables&
   };
 
   add(entry.en, KeyKind::approved);
+  // The English with its words as written ("formosaboulevardstation"): never what a query folds to, but
+  // what a typo in a spelled-out word is near.
+  const FoldTables literal{tables.chars, {}};
+  add(fold(entry.en, literal), KeyKind::word, true);
   add(entry.zh, KeyKind::chinese);
   for (const auto& alias : entry.aliases) add(alias, KeyKind::alias);
   std::string zh_base = strip_chinese_suffix(to_u32(entry.zh));

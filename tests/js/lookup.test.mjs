@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { openLookup, prefixEditDistance, chineseNumeralValue } from "../../themes/default/assets/takao-lookup.mjs";
+import { openLookup, prefixEditDistance, scanTypos, chineseNumeralValue } from "../../themes/default/assets/takao-lookup.mjs";
 
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const buildDir = resolve(root, process.env.TAKAO_BUILD_DIR || "build");
@@ -112,4 +112,23 @@ test("Chinese numerals", () => {
   assert.equal(chineseNumeralValue("十二"), "12");
   assert.equal(chineseNumeralValue("一〇五"), "105");
   assert.equal(chineseNumeralValue("一百零五"), "105");
+});
+
+test("scanTypos finds exactly the keys prefixEditDistance accepts, with the same distances", () => {
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const alphabet = "abcn前鎮";
+  const word = (most) => Array.from({ length: 1 + Math.floor(random() * most) },
+    () => alphabet[Math.floor(random() * alphabet.length)]).join("");
+  for (let t = 0; t < 2000; t++) {
+    const keys = Array.from({ length: 30 }, () => word(9)).sort();
+    const q = word(8);
+    const max = 1 + Math.floor(random() * 2);
+    const got = new Map();
+    scanTypos(q, max, keys, 0, keys.length, (k, d) => got.set(k, d));
+    for (let k = 0; k < keys.length; k++) {
+      if (keys[k].startsWith(q)) continue;
+      assert.equal(got.get(k) ?? max + 1, prefixEditDistance(q, keys[k], max), `${q} ~ ${keys[k]} (max ${max})`);
+    }
+  }
 });

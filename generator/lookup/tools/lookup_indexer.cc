@@ -3,7 +3,8 @@
 //   lookup_indexer --csv FILE [--table SLUG] [--category CAT] OUT   a CSV fixture (first row: header;
 //                                                                   any two-column header reads as 中文,English)
 //   lookup_indexer --content DIR OUT                                 DIR/glossary/*.md and *.csv
-// With --forms, also OUT/forms.json: every entry with its Hanyu, Tongyong and Wade-Giles forms.
+// --allow-errors writes the index even when the glossary has errors (their rows left out); --quiet prints
+// only the counts of errors and warnings. With --forms, also OUT/forms.json: every entry with its Hanyu, Tongyong and Wade-Giles forms.
 //   lookup_indexer lookup [--site DIR] [--limit N] [--json] QUERY   runs `takao lookup` itself, so tests
 //                                                                   can compare it with the JS module
 //                                                                   before the full program is built
@@ -85,7 +86,7 @@ static GlossaryEntries read_content(const fs::path& content, Diagnostics& diags)
 int main(int argc, char** argv) {
   if (argc > 1 && std::string(argv[1]) == "lookup") return lookup_main(argc - 1, argv + 1);
   std::string mode, input, out, table = "roads", category = "road";
-  bool forms = false;
+  bool forms = false, allow_errors = false, quiet = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if ((a == "--cases" || a == "--csv" || a == "--content") && i + 1 < argc) {
@@ -95,6 +96,10 @@ int main(int argc, char** argv) {
       table = argv[++i];
     } else if (a == "--category" && i + 1 < argc) {
       category = argv[++i];
+    } else if (a == "--allow-errors") {
+      allow_errors = true;
+    } else if (a == "--quiet") {
+      quiet = true;
     } else if (a == "--forms") {
       forms = true;
     } else {
@@ -116,8 +121,11 @@ int main(int argc, char** argv) {
     std::cerr << "lookup_indexer: " << e.what() << "\n";
     return 1;
   }
-  for (const auto& d : diags.sorted()) std::cerr << d.format() << "\n";
-  if (diags.has_errors()) return 1;
+  if (!quiet)
+    for (const auto& d : diags.sorted()) std::cerr << d.format() << "\n";
+  std::cerr << "lookup_indexer: " << diags.error_count() << " errors, " << diags.warning_count() << " warnings\n";
+  // A benchmark fixture from outside may hold conflicts of its own: --allow-errors indexes what was read.
+  if (diags.has_errors() && !allow_errors) return 1;
   OutputFiles files = write_lookup_index(entries);
   for (auto& f : write_glossary_open_data(entries)) files.push_back(std::move(f));
   if (forms) {

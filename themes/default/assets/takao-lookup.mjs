@@ -135,51 +135,124 @@ let rowC = new Int32Array(64);
 
 /**
  * Prefix edit distance (optimal string alignment) between q and the closest prefix of key, in UTF-16
- * units; anything above max is max + 1.
+ * units; anything above max is max + 1. Only the band |i - j| <= max is computed (cells outside it
+ * exceed max anyway), with one "over" cell on each side so the band never reads stale values.
  */
 export function prefixEditDistance(q, key, max) {
   const m = q.length;
   const n = key.length;
   const over = max + 1;
-  if (rowA.length < n + 1) {
-    rowA = new Int32Array(n + 1);
-    rowB = new Int32Array(n + 1);
-    rowC = new Int32Array(n + 1);
+  if (n < m - max) return over;
+  if (rowA.length < n + 2) {
+    rowA = new Int32Array(n + 2);
+    rowB = new Int32Array(n + 2);
+    rowC = new Int32Array(n + 2);
   }
   let prev2 = rowA;
   let prev = rowB;
   let cur = rowC;
-  for (let j = 0; j <= n; j++) {
-    prev[j] = Math.min(j, over);
-    prev2[j] = over;
-  }
+  for (let j = 0; j <= Math.min(n, max); j++) prev[j] = j;
+  if (max + 1 <= n) prev[max + 1] = over;
   for (let i = 1; i <= m; i++) {
-    cur[0] = Math.min(i, over);
-    let rowMin = cur[0];
-    const lo = Math.max(1, i - max);
-    const hi = Math.min(n, i + max);
-    for (let j = 1; j < lo; j++) cur[j] = over;
+    const lo = i - max > 1 ? i - max : 1;
+    const hi = i + max < n ? i + max : n;
+    cur[0] = i < over ? i : over;
+    if (lo > 1) cur[lo - 1] = over;
+    let rowMin = lo > 1 ? over : cur[0];
     const qi = q.charCodeAt(i - 1);
     for (let j = lo; j <= hi; j++) {
       const kj = key.charCodeAt(j - 1);
-      const cost = qi === kj ? 0 : 1;
-      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && qi === key.charCodeAt(j - 2) && q.charCodeAt(i - 2) === kj) {
-        v = Math.min(v, prev2[j - 2] + 1);
+      let v = prev[j - 1] + (qi === kj ? 0 : 1);
+      if (prev[j] + 1 < v) v = prev[j] + 1;
+      if (cur[j - 1] + 1 < v) v = cur[j - 1] + 1;
+      if (i > 1 && j > 1 && qi === key.charCodeAt(j - 2) && q.charCodeAt(i - 2) === kj && prev2[j - 2] + 1 < v) {
+        v = prev2[j - 2] + 1;
       }
-      cur[j] = Math.min(v, over);
-      if (cur[j] < rowMin) rowMin = cur[j];
+      if (v > over) v = over;
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
-    for (let j = hi + 1; j <= n; j++) cur[j] = over;
+    if (hi + 1 <= n) cur[hi + 1] = over;
     if (rowMin > max) return over;
     const t = prev2;
     prev2 = prev;
     prev = cur;
     cur = t;
   }
-  let best = over;
-  for (let j = 0; j <= n; j++) if (prev[j] < best) best = prev[j];
+  let best = m <= max ? prev[0] : over;
+  const lo = m - max > 1 ? m - max : 1;
+  const hi = m + max < n ? m + max : n;
+  for (let j = lo; j <= hi; j++) if (prev[j] < best) best = prev[j];
   return best;
+}
+
+/**
+ * Calls found(k, d) for every key k in [start, end) that does not start with q and whose prefix edit
+ * distance to q is d <= max: the same numbers as prefixEditDistance, computed over the sorted keys as
+ * over a trie (rows follow the key's characters, so a key reuses the rows of the prefix it shares with
+ * the key before it, and every key under a prefix that is already too far is skipped).
+ */
+export function scanTypos(q, max, keys, start, end, found) {
+  const m = q.length;
+  const over = max + 1;
+  const rows = [new Int32Array(m + 2)];
+  const bestAt = [over];
+  for (let i = 0; i <= m; i++) rows[0][i] = i <= max ? i : over;
+  if (m <= max) bestAt[0] = rows[0][m];
+  let last = "";
+  let valid = 0;         // rows computed for `last` (row 0 always)
+  let failed = Infinity; // the row at which `last` went beyond max
+  for (let k = start; k < end; k++) {
+    const key = keys[k];
+    if (key.startsWith(q)) continue;
+    const n = key.length;
+    let lcp = 0;
+    const shared = Math.min(n, last.length, valid);
+    while (lcp < shared && key.charCodeAt(lcp) === last.charCodeAt(lcp)) lcp++;
+    if (failed <= lcp) {
+      // Shares the prefix at which `last` went too far: the same rows, the same answer.
+      const d = bestAt[failed - 1];
+      if (d <= max) found(k, d);
+      continue;
+    }
+    let j = lcp + 1;
+    failed = Infinity;
+    for (; j <= n; j++) {
+      if (rows.length <= j) rows.push(new Int32Array(m + 2));
+      const row = rows[j];
+      const up = rows[j - 1];
+      const up2 = j > 1 ? rows[j - 2] : null;
+      const lo = j - max > 1 ? j - max : 1;
+      const hi = j + max < m ? j + max : m;
+      row[0] = j < over ? j : over;
+      if (lo > 1) row[lo - 1] = over;
+      let rowMin = lo > 1 ? over : row[0];
+      const kj = key.charCodeAt(j - 1);
+      for (let i = lo; i <= hi; i++) {
+        const qi = q.charCodeAt(i - 1);
+        let v = up[i - 1] + (qi === kj ? 0 : 1);
+        if (up[i] + 1 < v) v = up[i] + 1;
+        if (row[i - 1] + 1 < v) v = row[i - 1] + 1;
+        if (i > 1 && j > 1 && kj === q.charCodeAt(i - 2) && key.charCodeAt(j - 2) === qi && up2[i - 2] + 1 < v) {
+          v = up2[i - 2] + 1;
+        }
+        if (v > over) v = over;
+        row[i] = v;
+        if (v < rowMin) rowMin = v;
+      }
+      if (hi + 1 <= m) row[hi + 1] = over;
+      const atEnd = m >= lo && m <= hi ? row[m] : over;
+      bestAt[j] = atEnd < bestAt[j - 1] ? atEnd : bestAt[j - 1];
+      if (rowMin > max) {
+        failed = j;
+        break;
+      }
+    }
+    last = key;
+    valid = failed === Infinity ? n : failed;
+    const d = failed === Infinity ? bestAt[n] : bestAt[failed - 1];
+    if (d <= max) found(k, d);
+  }
 }
 
 function compareRank(a, b) {
@@ -450,18 +523,18 @@ export async function openLookup(fetchFile) {
           else consider(id, [2, 0, file.keys[k].length, kind, id]);
         }
       }
+      // Typo tolerance fills up a short list; an exact hit means the name was typed right.
+      let exact = false;
+      for (const rank of best.values()) exact ||= rank[0] <= 1;
       const max = allowedEdits(q);
-      if (max > 0 && (limit === 0 || best.size < limit)) {
+      if (max > 0 && !exact && (limit === 0 || best.size < limit)) {
         for (const group of fuzzyGroups(q)) {
           const range = await groupRange(group);
           if (!range) continue;
           const { file, start, end } = range;
-          for (let k = start; k < end; k++) {
-            const key = file.keys[k];
-            if (key.startsWith(q)) continue;
-            const d = prefixEditDistance(q, key, max);
-            if (d <= max) consider(file.entries[k], [3, d, key.length, file.kinds.charCodeAt(k) - 48, file.entries[k]]);
-          }
+          scanTypos(q, max, file.keys, start, end, (k, d) => {
+            consider(file.entries[k], [3, d, file.keys[k].length, file.kinds.charCodeAt(k) - 48, file.entries[k]]);
+          });
         }
       }
     }
