@@ -548,5 +548,19 @@ export async function openLookup(fetchFile) {
     return hits;
   }
 
-  return { query, fold: (text) => fold(text, tables) };
+  /**
+   * Fetches every index file now, so later queries need no network (the page works offline once
+   * loaded); skipped for indexes of more than maxFiles files, where each query fetches only its own.
+   */
+  async function preload({ maxFiles = 40 } = {}) {
+    const count = manifest.key_files.length + manifest.entry_files.length;
+    if (count > maxFiles) return false;
+    await Promise.all([
+      ...manifest.key_files.map((_, i) => loadKeys(i)),
+      ...manifest.entry_files.map((_, c) => entryRow(c * chunk)),
+    ]);
+    return true;
+  }
+
+  return { query, preload, fold: (text) => fold(text, tables) };
 }
