@@ -123,11 +123,14 @@ struct Site {
   std::vector<SourceFile> attachments;  // copied to the same path under the output root
 };
 
+class ParseCache;
+
 struct BuildOptions {
   bool drafts = false;  // include drafts and pages published in the future
   Date today;           // the clock, for scheduled publishing; empty = never hide future pages
   int jobs = 1;
   std::string base_url;  // overrides site.yaml when set
+  ParseCache* cache = nullptr;        // takao serve: reuse the parses of unchanged files (model/parse_cache.h)
 };
 
 // Builds the model from the loaded sources; problems go to `diags` (the model is then incomplete and must

@@ -11,6 +11,7 @@
 #include "glossary/glossary_reader.h"
 #include "model/collation.h"
 #include "model/field_reader.h"
+#include "model/parse_cache.h"
 #include "model/site.h"
 
 namespace takao {
@@ -163,10 +164,12 @@ class SiteBuilder {
     parallel_for(entries_.size(), options_.jobs, [&](size_t i) {
       Entry& e = entries_[i];
       const SourceFile& f = sources_[e.source];
-      e.fm = parse_front_matter(f.display_path, f.bytes, diags_);
+      e.fm = options_.cache ? options_.cache->front_matter(f.display_path, f.bytes, diags_)
+                            : parse_front_matter(f.display_path, f.bytes, diags_);
       if (e.en_source != SIZE_MAX) {
         const SourceFile& en = sources_[e.en_source];
-        e.fm_en = parse_front_matter(en.display_path, en.bytes, diags_);
+        e.fm_en = options_.cache ? options_.cache->front_matter(en.display_path, en.bytes, diags_)
+                                 : parse_front_matter(en.display_path, en.bytes, diags_);
       }
     });
   }
@@ -277,12 +280,14 @@ class SiteBuilder {
       const SourceFile& f = sources_[e.source];
       if (f.kind == FileKind::glossary_table) return;  // its body is the table, read by the glossary reader
       auto resolver = [&](const LinkRef& ref) { return resolve(e, f.display_path, f.path, ref); };
-      e.doc.body = render_markdown(e.fm->body, e.fm->body_line, resolver);
+      e.doc.body = options_.cache ? options_.cache->markdown(f.display_path, e.fm->body, e.fm->body_line, resolver)
+                                  : render_markdown(e.fm->body, e.fm->body_line, resolver);
       e.doc.word_count = count_words(e.doc.body.text);
       if (e.fm_en) {
         const SourceFile& en = sources_[e.en_source];
         auto en_resolver = [&](const LinkRef& ref) { return resolve(e, en.display_path, en.path, ref); };
-        e.doc.body_en = render_markdown(e.fm_en->body, e.fm_en->body_line, en_resolver);
+        e.doc.body_en = options_.cache ? options_.cache->markdown(en.display_path, e.fm_en->body, e.fm_en->body_line, en_resolver)
+                                       : render_markdown(e.fm_en->body, e.fm_en->body_line, en_resolver);
       }
     });
   }
