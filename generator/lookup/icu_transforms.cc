@@ -59,15 +59,9 @@ std::string han_reading(char32_t c) {
   return reading;
 }
 
-std::map<char32_t, char32_t> simplified_forms(std::u32string_view extra) {
-  static std::mutex mutex;
-  std::lock_guard lock(mutex);
+// Runs Hant-Hans over `chars`, one character a line so each result stays beside its character.
+static std::map<char32_t, char32_t> hant_hans_of(const std::u32string& chars) {
   auto hant_hans = make_transliterator("Hant-Hans");
-  std::u32string chars;
-  for (char32_t c = 0x3400; c <= 0x4DBF; ++c) chars += c;
-  for (char32_t c = 0x4E00; c <= 0x9FFF; ++c) chars += c;
-  chars += extra;
-  // One character a line, so a character's result stays beside it whatever the transform does.
   icu::UnicodeString text;
   for (char32_t c : chars) {
     text.append(static_cast<UChar32>(c));
@@ -86,6 +80,26 @@ std::map<char32_t, char32_t> simplified_forms(std::u32string_view extra) {
     }
     ++index;
     start = i + 1;
+  }
+  return out;
+}
+
+std::map<char32_t, char32_t> simplified_forms(std::u32string_view extra) {
+  // The BMP blocks once per process (takao serve rebuilds often); characters beyond them each call.
+  static const std::map<char32_t, char32_t> bmp = [] {
+    std::u32string chars;
+    for (char32_t c = 0x3400; c <= 0x4DBF; ++c) chars += c;
+    for (char32_t c = 0x4E00; c <= 0x9FFF; ++c) chars += c;
+    return hant_hans_of(chars);
+  }();
+  std::u32string rest;
+  for (char32_t c : extra)
+    if (c < 0x3400 || (c > 0x4DBF && c < 0x4E00) || c > 0x9FFF) rest += c;
+  std::map<char32_t, char32_t> out = bmp;
+  if (!rest.empty()) {
+    static std::mutex mutex;
+    std::lock_guard lock(mutex);
+    for (auto [from, to] : hant_hans_of(rest)) out[from] = to;
   }
   return out;
 }
