@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { openLookup, prefixEditDistance, scanTypos, chineseNumeralValue } from "../../themes/default/assets/takao-lookup.mjs";
+import { openLookup, prefixEditDistance, scanTypos, neighbourPrefixes, chineseNumeralValue } from "../../themes/default/assets/takao-lookup.mjs";
 
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const buildDir = resolve(root, process.env.TAKAO_BUILD_DIR || "build");
@@ -125,8 +125,13 @@ test("scanTypos finds exactly the keys prefixEditDistance accepts, with the same
     const q = word(8);
     const max = 1 + Math.floor(random() * 2);
     const got = new Map();
-    scanTypos(q, max, keys, 0, keys.length, (k, d) => got.set(k, d));
-    for (let k = 0; k < keys.length; k++) {
+    let from = 0;
+    while (from < keys.length && keys[from] < q) from++;
+    let to = from;
+    while (to < keys.length && keys[to].startsWith(q)) to++;
+    const start = Math.floor(random() * 5);
+    scanTypos(q, max, keys, neighbourPrefixes(keys), start, keys.length, from, to, (k, d) => got.set(k, d));
+    for (let k = start; k < keys.length; k++) {
       if (keys[k].startsWith(q)) continue;
       assert.equal(got.get(k) ?? max + 1, prefixEditDistance(q, keys[k], max), `${q} ~ ${keys[k]} (max ${max})`);
     }

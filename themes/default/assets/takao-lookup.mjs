@@ -186,56 +186,68 @@ export function prefixEditDistance(q, key, max) {
   return best;
 }
 
+/** Common-prefix lengths of neighbouring keys: lcp[k] = shared UTF-16 units of keys[k - 1] and keys[k]. */
+export function neighbourPrefixes(keys) {
+  const lcp = new Uint16Array(keys.length);
+  for (let k = 1; k < keys.length; k++) {
+    const a = keys[k - 1];
+    const b = keys[k];
+    const n = Math.min(a.length, b.length, 65535);
+    let l = 0;
+    while (l < n && a.charCodeAt(l) === b.charCodeAt(l)) l++;
+    lcp[k] = l;
+  }
+  return lcp;
+}
+
 /**
- * Calls found(k, d) for every key k in [start, end) that does not start with q and whose prefix edit
- * distance to q is d <= max: the same numbers as prefixEditDistance, computed over the sorted keys as
- * over a trie (rows follow the key's characters, so a key reuses the rows of the prefix it shares with
- * the key before it, and every key under a prefix that is already too far is skipped).
+ * Calls found(k, d) for every key k in [start, end), outside [skipFrom, skipTo) (the keys that start
+ * with q), whose prefix edit distance to q is d <= max: the same numbers as prefixEditDistance, computed
+ * over the sorted keys as over a trie. Rows follow the key's characters, so a key reuses the rows of the
+ * prefix it shares with the last key computed (lcp from neighbourPrefixes), and a key under a prefix that
+ * already went beyond max costs nothing.
  */
-export function scanTypos(q, max, keys, start, end, found) {
+export function scanTypos(q, max, keys, lcp, start, end, skipFrom, skipTo, found) {
   const m = q.length;
   const over = max + 1;
   const rows = [new Int32Array(m + 2)];
   const bestAt = [over];
   for (let i = 0; i <= m; i++) rows[0][i] = i <= max ? i : over;
   if (m <= max) bestAt[0] = rows[0][m];
-  let last = "";
-  let valid = 0;         // rows computed for `last` (row 0 always)
-  let failed = Infinity; // the row at which `last` went beyond max
+  let valid = 0;          // rows computed for the last key computed (row 0 always)
+  let failed = Infinity;  // the row at which it went beyond max
+  let shared = 0;         // common prefix of that key and keys[k]
   for (let k = start; k < end; k++) {
+    shared = k === start ? 0 : Math.min(shared, lcp[k]);
+    if (k >= skipFrom && k < skipTo) continue;
     const key = keys[k];
-    if (key.startsWith(q)) continue;
     const n = key.length;
-    let lcp = 0;
-    const shared = Math.min(n, last.length, valid);
-    while (lcp < shared && key.charCodeAt(lcp) === last.charCodeAt(lcp)) lcp++;
-    if (failed <= lcp) {
-      // Shares the prefix at which `last` went too far: the same rows, the same answer.
+    const reuse = Math.min(shared, valid, n);
+    if (failed <= reuse) {
+      // Shares the prefix at which the last key went too far: the same rows, the same answer.
       const d = bestAt[failed - 1];
       if (d <= max) found(k, d);
       continue;
     }
-    let j = lcp + 1;
     failed = Infinity;
-    for (; j <= n; j++) {
+    for (let j = reuse + 1; j <= n; j++) {
       if (rows.length <= j) rows.push(new Int32Array(m + 2));
       const row = rows[j];
       const up = rows[j - 1];
-      const up2 = j > 1 ? rows[j - 2] : null;
+      const up2 = j > 1 ? rows[j - 2] : up;
       const lo = j - max > 1 ? j - max : 1;
       const hi = j + max < m ? j + max : m;
       row[0] = j < over ? j : over;
       if (lo > 1) row[lo - 1] = over;
       let rowMin = lo > 1 ? over : row[0];
       const kj = key.charCodeAt(j - 1);
+      const kPrev = j > 1 ? key.charCodeAt(j - 2) : -1;
       for (let i = lo; i <= hi; i++) {
         const qi = q.charCodeAt(i - 1);
         let v = up[i - 1] + (qi === kj ? 0 : 1);
         if (up[i] + 1 < v) v = up[i] + 1;
         if (row[i - 1] + 1 < v) v = row[i - 1] + 1;
-        if (i > 1 && j > 1 && kj === q.charCodeAt(i - 2) && key.charCodeAt(j - 2) === qi && up2[i - 2] + 1 < v) {
-          v = up2[i - 2] + 1;
-        }
+        if (i > 1 && j > 1 && kj === q.charCodeAt(i - 2) && kPrev === qi && up2[i - 2] + 1 < v) v = up2[i - 2] + 1;
         if (v > over) v = over;
         row[i] = v;
         if (v < rowMin) rowMin = v;
@@ -248,8 +260,8 @@ export function scanTypos(q, max, keys, start, end, found) {
         break;
       }
     }
-    last = key;
     valid = failed === Infinity ? n : failed;
+    shared = 65535;
     const d = failed === Infinity ? bestAt[n] : bestAt[failed - 1];
     if (d <= max) found(k, d);
   }
@@ -514,9 +526,13 @@ export async function openLookup(fetchFile) {
     };
     if (q) {
       const found = await groupRange(lookupGroup(q));
+      let skipFrom = 0;
+      let skipTo = 0;
       if (found) {
         const { file, start, end } = found;
-        for (let k = lowerBound(file.keys, start, end, q); k < end && file.keys[k].startsWith(q); k++) {
+        skipFrom = lowerBound(file.keys, start, end, q);
+        skipTo = skipFrom;
+        for (let k = skipFrom; k < end && file.keys[k].startsWith(q); k++, skipTo++) {
           const kind = file.kinds.charCodeAt(k) - 48;
           const id = file.entries[k];
           if (file.keys[k] === q) consider(id, [kind <= 1 ? 0 : 1, 0, 0, kind, id]);
@@ -532,7 +548,9 @@ export async function openLookup(fetchFile) {
           const range = await groupRange(group);
           if (!range) continue;
           const { file, start, end } = range;
-          scanTypos(q, max, file.keys, start, end, (k, d) => {
+          file.lcp ??= neighbourPrefixes(file.keys);
+          const skip = range.file === found?.file && start === found.start;
+          scanTypos(q, max, file.keys, file.lcp, start, end, skip ? skipFrom : 0, skip ? skipTo : 0, (k, d) => {
             consider(file.entries[k], [3, d, file.keys[k].length, file.kinds.charCodeAt(k) - 48, file.entries[k]]);
           });
         }
