@@ -7,7 +7,8 @@ namespace takao {
 namespace {
 
 // Caps on what one YAML block may expand to: aliases can make a few lines stand for billions of nodes.
-constexpr size_t kMaxNodes = 200000;
+// Real front matter holds tens of values; 20,000 converts in milliseconds (200,000 took 0.4 s per file).
+constexpr size_t kMaxNodes = 20000;
 constexpr int kMaxDepth = 64;
 
 struct Converter {

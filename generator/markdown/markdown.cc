@@ -4,6 +4,7 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -120,8 +121,14 @@ RenderedMarkdown render_markdown(std::string_view body, int first_line, const Li
       out.ids.push_back(h.id);
     } else if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) {
       const char* url = cmark_node_get_url(node);
-      LinkRef ref{url ? url : "", first_line + cmark_node_get_start_line(node) - 1,
-                  cmark_node_get_start_column(node), type == CMARK_NODE_IMAGE};
+      int line = cmark_node_get_start_line(node), col = cmark_node_get_start_column(node);
+      // cmark-gfm leaves some links without a position (line 0; found by fuzzing): errors then point at
+      // the enclosing block.
+      for (cmark_node* up = cmark_node_parent(node); line <= 0 && up; up = cmark_node_parent(up)) {
+        line = cmark_node_get_start_line(up);
+        col = cmark_node_get_start_column(up);
+      }
+      LinkRef ref{url ? url : "", first_line + std::max(line, 1) - 1, std::max(col, 1), type == CMARK_NODE_IMAGE};
       if (ref.destination.empty()) continue;
       out.links.push_back(ref);
       if (is_absolute(ref.destination) || !resolver) continue;

@@ -1,10 +1,14 @@
 #include "output/staging.h"
 
 #include <fcntl.h>
+#include <pwd.h>
+#include <signal.h>
 #include <stdio.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <mutex>
@@ -14,7 +18,70 @@ namespace fs = std::filesystem;
 namespace takao {
 
 namespace {
+
 std::mutex failure_mutex;
+
+// True when `inner` is `outer` or lies below it (both absolute and normalised).
+bool inside(const fs::path& inner, const fs::path& outer) {
+  auto [o, i] = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
+  return o == outer.end();
+}
+
+fs::path resolved(const std::string& path) {
+  std::error_code ec;
+  fs::path p = fs::weakly_canonical(fs::absolute(path), ec);
+  if (ec) p = fs::absolute(path).lexically_normal();
+  if (p.has_relative_path() && p.filename().empty()) p = p.parent_path();
+  return p;
+}
+
+// Staging folders of builds that were killed: ".NAME.takao-staging-PID" beside the output, PID gone.
+void remove_abandoned_staging(const fs::path& out) {
+  std::string prefix = "." + out.filename().string() + ".takao-staging-";
+  std::error_code ec;
+  for (fs::directory_iterator it(out.parent_path(), ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.compare(0, prefix.size(), prefix) != 0 || name.size() == prefix.size()) continue;
+    std::string pid_text = name.substr(prefix.size());
+    if (pid_text.find_first_not_of("0123456789") != std::string::npos || pid_text.size() > 9) continue;
+    pid_t pid = static_cast<pid_t>(std::stol(pid_text));
+    if (pid == getpid() || (::kill(pid, 0) != 0 && errno == ESRCH)) {
+      std::error_code rm;
+      fs::remove_all(it->path(), rm);
+    }
+  }
+}
+
+}  // namespace
+
+bool check_output_folder(const std::string& out_dir, const std::string& content_dir, Diagnostics& diags) {
+  fs::path out = resolved(out_dir);
+  fs::path content = resolved(content_dir);
+  auto refuse = [&](const std::string& why) {
+    diags.error(out_dir, 1, 1, "refusing to use " + out_dir + " as the output folder: " + why);
+    return false;
+  };
+  if (out == out.root_path()) return refuse("it is the root of the file system");
+  const char* home = std::getenv("HOME");
+  const passwd* user = getpwuid(getuid());
+  if ((home && *home && out == resolved(home)) || (user && user->pw_dir && out == resolved(user->pw_dir))) {
+    return refuse("it is the home folder");
+  }
+  if (inside(content, out)) {
+    return refuse(out == content ? "it is the content folder" : "it holds the content folder " + content_dir);
+  }
+  if (inside(out, content)) return refuse("it is inside the content folder " + content_dir);
+  std::error_code ec;
+  if (!fs::exists(out, ec)) return true;
+  if (!fs::is_directory(out, ec)) return refuse("it is a file, not a folder");
+  if (fs::exists(out / ".git", ec)) return refuse("it is the root of a repository (it holds .git)");
+  bool empty = fs::is_empty(out, ec);
+  if (ec) return refuse("cannot read it: " + ec.message());
+  if (!empty && !fs::exists(out / kOutputMarker, ec)) {
+    return refuse(std::string("it is not empty and was not made by takao (no ") + kOutputMarker +
+                  " file in it); empty it or choose another folder");
+  }
+  return true;
 }
 
 StagingFolder::~StagingFolder() {
@@ -36,6 +103,7 @@ bool StagingFolder::begin(const std::string& out_dir, Diagnostics& diags) {
   out_ = out.string();
   std::error_code ec;
   fs::create_directories(out.parent_path(), ec);
+  remove_abandoned_staging(out);
   staging_ = (out.parent_path() / ("." + out.filename().string() + ".takao-staging-" + std::to_string(getpid()))).string();
   fs::remove_all(staging_, ec);
   if (!fs::create_directory(staging_, ec)) {

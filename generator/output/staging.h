@@ -11,6 +11,12 @@ namespace takao {
 // A file takao writes into every output folder it makes; a non-empty folder without it is not ours.
 constexpr const char* kOutputMarker = ".takao-output";
 
+// Refuses an output folder whose replacement would destroy what takao did not make: `/`, the home folder,
+// a repository root (holds .git), the content folder or a folder holding it, a folder inside the content
+// folder (the next build would read the site as content), a file, or a non-empty folder without the
+// marker. Adds an error naming the folder and returns false.
+bool check_output_folder(const std::string& out_dir, const std::string& content_dir, Diagnostics& diags);
+
 class StagingFolder {
  public:
   StagingFolder() = default;
@@ -18,7 +24,8 @@ class StagingFolder {
   StagingFolder(const StagingFolder&) = delete;
   StagingFolder& operator=(const StagingFolder&) = delete;
 
-  // Creates an empty staging folder next to `out_dir`.
+  // Creates an empty staging folder next to `out_dir`, after removing staging folders that killed builds
+  // left there (their process is gone).
   bool begin(const std::string& out_dir, Diagnostics& diags);
   // Thread-safe for distinct paths. `path` is relative to the output root.
   bool write(const std::string& path, std::string_view bytes);

@@ -10,8 +10,14 @@
 #include "lookup/lookup_index_writer.h"
 #include "markdown/markdown.h"
 #include "model/site.h"
+#include "output/link_check.h"
 #include "output/staging.h"
 #include "pipeline/search_documents.h"
+#include "publish/assets.h"
+#include "publish/compress.h"
+#include "publish/feeds.h"
+#include "publish/page_info.h"
+#include "publish/sitemaps.h"
 #include "render/page_plan.h"
 #include "render/page_views.h"
 #include "render/template_engine.h"
@@ -54,14 +60,32 @@ class StageTimer {
   std::chrono::steady_clock::time_point last_, start_;
 };
 
+// Writes each file and, for text files, its pre-compressed .gz and .br twins.
 bool write_files(StagingFolder& staging, const OutputFiles& files, int jobs, BuildStats* stats) {
+  std::vector<size_t> twins(files.size());
   parallel_for(files.size(), jobs, [&](size_t i) {
     const auto& f = files[i];
     if (f.copy_from.empty()) staging.write(f.path, f.bytes);
     else staging.copy(f.path, f.copy_from);
+    for (const auto& z : compressed_twins(f)) staging.write(z.path, z.bytes), ++twins[i];
   });
-  if (stats) stats->files += files.size();
+  if (stats) {
+    stats->files += files.size();
+    for (size_t n : twins) stats->files += n;
+  }
   return !staging.failed();
+}
+
+// Where a page's HTML came from, for link errors: the Markdown file in its body, else its template.
+PageOrigin page_origin(const Site& site, const Theme& theme, const PlannedPage& p) {
+  PageOrigin origin;
+  origin.template_file = theme.dir + "/templates/" + SiteRenderer::template_name(p.kind) + ".mustache";
+  if (const Document* d = page_document(site, p)) {
+    bool english_body = p.en && d->has_en_body;
+    origin.source = english_body ? d->en_display_path : d->display_path;
+    for (const auto& l : (english_body ? d->body_en : d->body).links) origin.links.emplace_back(l.destination, l.line);
+  }
+  return origin;
 }
 
 }  // namespace
@@ -77,6 +101,7 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
     diags.error(config.content_dir, 1, 1, "content folder not found");
     return false;
   }
+  if (config.write && !check_output_folder(config.out_dir, config.content_dir, diags)) return false;
   auto sources = load_sources(disk, config.content_dir, diags);
   timer.lap("load");
 
@@ -91,19 +116,28 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
 
   auto plan = plan_pages(*site);
   TemplateEngine engine(theme);
+  PublishedAssets assets = publish_theme_assets(theme, diags);
   RenderOptions render_options;
   render_options.preview = config.preview;
+  render_options.assets = assets.view;
   SiteRenderer renderer(*site, theme, engine, render_options);
 
+  // Pages are parsed for the link check and compressed in the same worker that rendered them.
+  LinkChecker links(plan.size(), site->config.base_url);
   StagingFolder staging;
   if (config.write && !staging.begin(config.out_dir, diags)) return false;
+  std::vector<size_t> twins(plan.size());
   parallel_for(plan.size(), jobs, [&](size_t i) {
     std::string html = renderer.render(plan[i]);
-    if (config.write) staging.write(plan[i].path, html);
+    links.add_page(i, plan[i].url, plan[i].path, html, page_origin(*site, theme, plan[i]));
+    if (!config.write) return;
+    staging.write(plan[i].path, html);
+    for (const auto& z : compressed_twins(plan[i].path, html)) staging.write(z.path, z.bytes), ++twins[i];
   });
   if (stats) {
     stats->pages = plan.size();
     stats->files += plan.size();
+    for (size_t n : twins) stats->files += n;
   }
   engine.report_unused_variables(diags);
   timer.lap("render");
@@ -115,13 +149,24 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   OutputFiles open_data = write_glossary_open_data(site->glossary);
   timer.lap("lookup");
 
+  OutputFiles published = write_feeds(*site);
+  for (auto& f : write_sitemaps(*site, plan)) published.push_back(std::move(f));
+  published.push_back(write_robots_txt(*site));
+  OutputFiles copies = std::move(assets.files);
+  for (const auto& a : site->attachments) copies.push_back({a.path, "", config.content_dir + "/" + a.path});
+  for (const OutputFiles* group : {&copies, &search_files, &lookup_files, &open_data, &published}) {
+    for (const auto& f : *group) links.add_file(f.path);
+  }
+  for (const auto& [file, text] : theme.texts) links.add_template(file, text);
+  links.check(diags);
+  timer.lap("links");
+
   if (diags.has_errors() || !config.write) {
     timer.finish();
     return !diags.has_errors();
   }
-  OutputFiles copies = theme_asset_files(theme);
-  for (const auto& a : site->attachments) copies.push_back({a.path, "", config.content_dir + "/" + a.path});
   write_files(staging, copies, jobs, stats);
+  write_files(staging, published, jobs, stats);
   write_files(staging, search_files, jobs, stats);
   write_files(staging, lookup_files, jobs, stats);
   write_files(staging, open_data, jobs, stats);

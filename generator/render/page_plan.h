@@ -25,6 +25,11 @@ struct PlannedPage {
   std::string path;        // output file, relative to the output root, not encoded: "en/journal/017/index.html"
 };
 
+// The Atom feeds of new issues and new reports (English: "/en" in front). Written by publish/feeds,
+// linked from every page's <head>.
+constexpr const char* kJournalFeedUrl = "/journal/feed.atom";
+constexpr const char* kReportsFeedUrl = "/reports/feed.atom";
+
 // Index terms are split into pages by bucket (strokes, letters) when there are more than this many.
 constexpr size_t kIndexSplitThreshold = 300;
 // A series lists every report on its own page up to this many; beyond, it links to one page per year.

@@ -18,6 +18,9 @@ std::string alt_title_of(const Document& d, bool en) {
   return other == title_of(d, en) ? "" : other;
 }
 std::string url_of(const Document& d, bool en) { return en ? "/en" + d.url : d.url; }
+// For documents whose English page exists only with a translation (pages, articles, reports): an English
+// listing links the Chinese page when there is no English one.
+std::string page_url_of(const Document& d, bool en) { return en && d.has_english ? "/en" + d.url : d.url; }
 std::string excerpt(const std::string& text, size_t chars) {
   std::string flat;
   flat.reserve(std::min(text.size(), chars * 4));
@@ -38,6 +41,40 @@ SiteRenderer::SiteRenderer(const Site& site, const Theme& theme, TemplateEngine&
   for (const auto& i : site.issues) consider(i.doc.published);
   for (const auto& r : site.reports) consider(r.doc.published);
   for (const auto& p : site.pages) consider(p.doc.published);
+  auto index = [&](const Document& d) { docs_by_url_[d.url] = &d; };
+  for (const auto& p : site.pages) index(p.doc);
+  for (const auto& i : site.issues) index(i.doc);
+  for (const auto& a : site.articles) index(a.doc);
+  for (const auto& r : site.reports) index(r.doc);
+  for (const auto& s : site.series) index(s.doc);
+  for (const auto& t : site.glossary_tables) index(t.doc);
+  if (site.journal) index(site.journal->doc);
+  if (site.report_archive) index(*site.report_archive);
+  if (site.glossary_home) index(*site.glossary_home);
+}
+
+std::string SiteRenderer::english_fragments(std::string html) const {
+  static const std::string kOpen = "href=\"/en/";
+  size_t pos = 0;
+  while ((pos = html.find(kOpen, pos)) != std::string::npos) {
+    size_t start = pos + 6;  // at "/en/"
+    size_t end = html.find('"', start);
+    if (end == std::string::npos) break;
+    std::string_view url(html.data() + start, end - start);
+    size_t hash = url.find('#');
+    pos = end;
+    if (hash == std::string_view::npos) continue;
+    auto it = docs_by_url_.find(std::string(url.substr(3, hash - 3)));
+    if (it == docs_by_url_.end() || !it->second->has_en_body) continue;
+    std::string id = url_decode(url.substr(hash + 1));
+    const auto& en_ids = it->second->body_en.ids;
+    const auto& zh_ids = it->second->body.ids;
+    if (std::find(en_ids.begin(), en_ids.end(), id) == en_ids.end() && std::find(zh_ids.begin(), zh_ids.end(), id) != zh_ids.end()) {
+      html.erase(start, 3);
+      pos = end - 3;
+    }
+  }
+  return html;
 }
 
 std::string SiteRenderer::t(bool en, const std::string& group, const std::string& key) const {
@@ -93,7 +130,7 @@ json SiteRenderer::doc_view(const Document& d, bool en) const {
   v["url"] = url_of(d, en);
   bool english_body = en && d.has_en_body;
   const RenderedMarkdown& body = english_body ? d.body_en : d.body;
-  v["body"] = body.html_for(en);
+  v["body"] = en ? english_fragments(body.html_for(true)) : body.html_for(false);
   v["has_body"] = !trim(body.html).empty();
   // An English page without its own translation shows the Chinese body, marked as Chinese.
   v["body_lang"] = (en && !english_body) ? "zh-Hant" : "";
@@ -138,7 +175,7 @@ json SiteRenderer::article_item(size_t index, bool en) const {
   json v;
   v["title"] = title_of(a.doc, en);
   v["title_alt"] = alt_title_of(a.doc, en);
-  v["url"] = url_of(a.doc, en);
+  v["url"] = page_url_of(a.doc, en);
   v["authors"] = authors_view(a.authors, en);
   v["pages"] = a.pages;
   v["issue_label"] = en ? "No. " + std::to_string(site_.issues[a.issue].number)
@@ -152,7 +189,7 @@ json SiteRenderer::report_item(size_t index, bool en) const {
   json v;
   v["title"] = title_of(r.doc, en);
   v["title_alt"] = alt_title_of(r.doc, en);
-  v["url"] = url_of(r.doc, en);
+  v["url"] = page_url_of(r.doc, en);
   v["year"] = year_label(r.year, en);
   v["agency"] = r.agency;
   v["award"] = r.award.empty() ? "" : (en ? t(en, "ui", "award_" + r.award) : r.award);
@@ -195,6 +232,22 @@ json SiteRenderer::common(const PlannedPage& p) const {
   v["canonical"] = absolute(p.url);
   v["preview"] = options_.preview;
   v["asset_version"] = options_.asset_version;
+  if (options_.assets.is_object()) {
+    v["asset"] = options_.assets;
+  } else {
+    json plain = json::object();
+    for (const auto& rel : theme_.assets) {
+      std::string key;
+      for (char c : rel) key += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+      plain[key] = {{"url", "/assets/" + rel}, {"plain_url", "/assets/" + rel}, {"integrity", ""}};
+    }
+    v["asset"] = plain;
+  }
+  // Atom feeds of new issues and new reports, for <link rel="alternate"> in every page's head.
+  json feeds = json::array();
+  if (!site_.issues.empty()) feeds.push_back({{"url", (en ? "/en" : "") + std::string(kJournalFeedUrl)}, {"title", t(en, "ui", "feed_journal")}});
+  if (!site_.reports.empty()) feeds.push_back({{"url", (en ? "/en" : "") + std::string(kReportsFeedUrl)}, {"title", t(en, "ui", "feed_reports")}});
+  v["feeds"] = feeds;
   v["updated"] = date_label(newest_, en);
   v["updated_iso"] = newest_.empty() ? "" : newest_.iso();
   json nav = json::array();
@@ -208,7 +261,7 @@ json SiteRenderer::common(const PlannedPage& p) const {
   if (site_.report_archive || !site_.series.empty()) nav_item("nav_reports", "/reports/");
   if (site_.glossary_home || !site_.glossary_tables.empty()) nav_item("nav_glossary", "/glossary/");
   for (const auto& page : site_.pages) {
-    if (page.doc.fields.value("menu", false) == true) nav.push_back({{"label", title_of(page.doc, en)}, {"url", url_of(page.doc, en)}, {"current", p.url == url_of(page.doc, en)}});
+    if (page.doc.fields.value("menu", false) == true) nav.push_back({{"label", title_of(page.doc, en)}, {"url", page_url_of(page.doc, en)}, {"current", p.url == page_url_of(page.doc, en)}});
   }
   v["nav"] = nav;
   v["breadcrumbs"] = json::array();

@@ -1,6 +1,7 @@
 // Turns one planned page into HTML: builds its view (a plain JSON tree over the model), renders the page
 // template into the base layout. Views are data only, so tests can read them without templates.
 #pragma once
+#include <map>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -15,6 +16,9 @@ namespace takao {
 struct RenderOptions {
   bool preview = false;  // takao serve: show drafts' marks, inject the reload script
   std::string asset_version;  // appended as ?v= to theme assets (changes when assets change)
+  // Theme assets for templates as {{asset.KEY.url}} / {{asset.KEY.integrity}} (publish/assets.h: content-hashed
+  // names and Subresource Integrity). Null: every asset at its plain path, without integrity.
+  nlohmann::json assets;
 };
 
 class SiteRenderer {
@@ -46,6 +50,11 @@ class SiteRenderer {
   TemplateEngine& engine_;
   RenderOptions options_;
   Date newest_;  // the newest date in the content: the site's "last updated" when a page has none
+  std::map<std::string, const Document*> docs_by_url_;  // zh URL -> document, for english_fragments
+
+  // On an English page, a link to "/en/x/#id" where x's English text has no such id but its Chinese text
+  // does (a Chinese heading cited from a Chinese body shown on an English page) goes to the Chinese page.
+  std::string english_fragments(std::string html) const;
 };
 
 }  // namespace takao

@@ -27,7 +27,7 @@ TEST_P(BadInput, ReportsAndKeepsThePreviousSite) {
   fs::path content = fixture_copy("bad-" + c.name);
   fs::path root = content.parent_path();
   fs::path out = root / "public";
-  Run first = takao("build --content '" + content.string() + "' --out '" + out.string() + "'");
+  e2e::Run first = takao("build --content '" + content.string() + "' --out '" + out.string() + "'");
   ASSERT_EQ(first.status, 0) << first.err;
   auto before = tree(out);
 

@@ -16,10 +16,10 @@ class BuiltSite : public ::testing::Test {
   }
   static std::string page(const std::string& path) { return read(out_ / path); }
   static fs::path out_;
-  static Run run_;
+  static e2e::Run run_;
 };
 fs::path BuiltSite::out_;
-Run BuiltSite::run_;
+e2e::Run BuiltSite::run_;
 
 TEST_F(BuiltSite, BuildSucceeds) {
   EXPECT_EQ(run_.status, 0) << run_.err;
@@ -124,7 +124,7 @@ TEST(Cli, WrongCommandLineExitsTwo) {
 
 TEST(Cli, CheckValidatesAndWritesNothing) {
   fs::path dir = temp_dir("check");
-  Run r = takao("check --content tests/fixtures/site");
+  e2e::Run r = takao("check --content tests/fixtures/site");
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_FALSE(fs::exists("public-check-should-not-exist"));
 }

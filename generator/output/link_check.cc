@@ -1,0 +1,275 @@
+#include "output/link_check.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+
+#include <algorithm>
+#include <cstring>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/text.h"
+
+namespace takao {
+
+namespace {
+
+// The attributes that hold a URL the browser will follow or fetch, by element.
+struct UrlAttribute {
+  const char* element;
+  const char* attribute;
+};
+constexpr UrlAttribute kUrlAttributes[] = {
+    {"a", "href"},      {"area", "href"},     {"link", "href"},  {"img", "src"},    {"img", "srcset"},
+    {"source", "src"},  {"source", "srcset"}, {"script", "src"}, {"iframe", "src"}, {"form", "action"},
+    {"video", "poster"}, {"video", "src"},    {"audio", "src"},  {"track", "src"},  {"embed", "src"},
+    {"object", "data"},
+};
+
+std::string attr(xmlNode* node, const char* name) {
+  xmlChar* v = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
+  if (!v) return {};
+  std::string s(reinterpret_cast<const char*>(v));
+  xmlFree(v);
+  return s;
+}
+
+bool has_attr(xmlNode* node, const char* name) { return xmlHasProp(node, reinterpret_cast<const xmlChar*>(name)) != nullptr; }
+
+bool has_class(const std::string& classes, std::string_view name) {
+  size_t pos = 0;
+  while (pos < classes.size()) {
+    size_t end = classes.find_first_of(" \t\n", pos);
+    if (end == std::string::npos) end = classes.size();
+    if (std::string_view(classes).substr(pos, end - pos) == name) return true;
+    pos = end + 1;
+  }
+  return false;
+}
+
+// srcset="a.png 1x, b.png 2x" -> {"a.png", "b.png"}
+std::vector<std::string> srcset_urls(const std::string& value) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos < value.size()) {
+    size_t comma = value.find(',', pos);
+    if (comma == std::string::npos) comma = value.size();
+    std::string candidate = trim(std::string_view(value).substr(pos, comma - pos));
+    size_t space = candidate.find_first_of(" \t\n");
+    if (!candidate.empty()) out.push_back(candidate.substr(0, space));
+    pos = comma + 1;
+  }
+  return out;
+}
+
+void walk(xmlNode* node, bool in_body, ParsedPage& page) {
+  for (; node; node = node->next) {
+    if (node->type != XML_ELEMENT_NODE) continue;
+    const char* name = reinterpret_cast<const char*>(node->name);
+    bool body = in_body || has_class(attr(node, "class"), "prose");
+    if (has_attr(node, "id")) page.ids.push_back(attr(node, "id"));
+    if (std::strcmp(name, "a") == 0 && has_attr(node, "name")) page.ids.push_back(attr(node, "name"));
+    for (const auto& ua : kUrlAttributes) {
+      if (std::strcmp(name, ua.element) != 0 || !has_attr(node, ua.attribute)) continue;
+      std::string value = attr(node, ua.attribute);
+      std::string element = std::string(ua.element) + " " + ua.attribute;
+      int line = static_cast<int>(xmlGetLineNo(node));
+      if (std::strcmp(ua.attribute, "srcset") == 0) {
+        for (auto& u : srcset_urls(value)) page.links.push_back({u, element, line, body});
+      } else {
+        page.links.push_back({trim(value), element, line, body});
+      }
+    }
+    walk(node->children, body, page);
+  }
+}
+
+bool has_scheme(std::string_view href) {
+  if (href.empty() || !std::isalpha(static_cast<unsigned char>(href[0]))) return false;
+  for (size_t i = 1; i < href.size(); ++i) {
+    char c = href[i];
+    if (c == ':') return true;
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
+  }
+  return false;
+}
+
+// Removes "." and ".." segments of an absolute path.
+std::string normalise(std::string_view path) {
+  std::vector<std::string> segments;
+  size_t pos = 1;
+  bool trailing = !path.empty() && path.back() == '/';
+  while (pos <= path.size()) {
+    size_t slash = path.find('/', pos);
+    if (slash == std::string_view::npos) slash = path.size();
+    std::string_view seg = path.substr(pos, slash - pos);
+    if (seg == "..") {
+      if (!segments.empty()) segments.pop_back();
+      trailing = true;
+    } else if (seg == ".") {
+      trailing = true;
+    } else if (!seg.empty()) {
+      segments.emplace_back(seg);
+      trailing = slash < path.size();
+    }
+    pos = slash + 1;
+  }
+  std::string out = "/" + join(segments, "/");
+  if (trailing && out.size() > 1) out += '/';
+  return out;
+}
+
+// "/journal/017/" -> "journal/017/index.html"
+std::string file_for_path(const std::string& path) {
+  std::string file = url_decode(path);
+  if (!file.empty() && file[0] == '/') file.erase(0, 1);
+  if (file.empty() || file.back() == '/') file += "index.html";
+  return file;
+}
+
+struct Place {
+  std::string path;
+  int line = 0, col = 0;
+  bool operator<(const Place& o) const { return std::tie(path, line, col) < std::tie(o.path, o.line, o.col); }
+};
+
+}  // namespace
+
+ParsedPage parse_page_links(std::string_view html) {
+  ParsedPage page;
+  int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+  htmlDocPtr doc = htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8", options);
+  if (!doc) return page;
+  walk(xmlDocGetRootElement(doc), false, page);
+  xmlFreeDoc(doc);
+  std::sort(page.ids.begin(), page.ids.end());
+  page.ids.erase(std::unique(page.ids.begin(), page.ids.end()), page.ids.end());
+  return page;
+}
+
+bool resolve_internal_link(std::string_view href, std::string_view page_url, std::string_view base_url,
+                           std::string& path, std::string& fragment) {
+  std::string h(href);
+  if (!base_url.empty() && has_scheme(base_url) && starts_with(h, base_url)) {
+    std::string rest = h.substr(base_url.size());
+    if (base_url.back() == '/') h = "/" + rest;
+    else if (rest.empty() || rest[0] == '/' || rest[0] == '#' || rest[0] == '?') h = "/" + (rest.empty() || rest[0] != '/' ? rest : rest.substr(1));
+  }
+  if (h.empty() || h == "#" || h == "#top") return false;
+  if (has_scheme(h) || starts_with(h, "//")) return false;
+  size_t hash = h.find('#');
+  fragment = hash == std::string::npos ? "" : url_decode(std::string_view(h).substr(hash + 1));
+  std::string rest = h.substr(0, hash);
+  size_t query = rest.find('?');
+  if (query != std::string::npos) rest.resize(query);
+  if (rest.empty()) {
+    path = std::string(page_url);
+  } else if (rest[0] == '/') {
+    path = normalise(rest);
+  } else {
+    std::string dir(page_url.substr(0, page_url.rfind('/') + 1));
+    path = normalise(dir + rest);
+  }
+  if (fragment == "top") fragment.clear();
+  return true;
+}
+
+LinkChecker::LinkChecker(size_t pages, std::string base_url) : base_url_(std::move(base_url)), pages_(pages) {
+  xmlInitParser();  // once, before worker threads parse
+}
+
+void LinkChecker::add_page(size_t slot, std::string url, std::string path, std::string_view html, PageOrigin origin) {
+  Page& p = pages_[slot];
+  p.url = std::move(url);
+  p.path = std::move(path);
+  p.parsed = parse_page_links(html);
+  p.origin = std::move(origin);
+  p.added = true;
+}
+
+void LinkChecker::add_file(const std::string& path) { files_.push_back(path); }
+
+void LinkChecker::add_template(const std::string& display_path, const std::string& text) {
+  templates_.emplace_back(display_path, text);
+}
+
+size_t LinkChecker::check(Diagnostics& diags) const {
+  std::unordered_map<std::string, const Page*> by_file;
+  for (const auto& p : pages_) {
+    if (p.added) by_file[p.path] = &p;
+  }
+  std::unordered_set<std::string> files(files_.begin(), files_.end());
+
+  // (place, message) -> pages it occurs on; reported once per place so one template mistake is one error.
+  std::map<std::pair<Place, std::string>, std::vector<std::string>> broken;
+  auto locate = [&](const Page& page, const FoundLink& link) {
+    if (link.in_body && !page.origin.source.empty()) {
+      const auto& links = page.origin.links;
+      for (const auto& [dest, line] : links) {
+        if (dest == link.href || url_decode(dest) == url_decode(link.href)) return Place{page.origin.source, line, 1};
+      }
+      // A relative destination resolved to another form: the last path segment still names it.
+      std::string tail = link.href.substr(0, link.href.find('#'));
+      while (!tail.empty() && tail.back() == '/') tail.pop_back();
+      tail = url_decode(tail.substr(tail.rfind('/') + 1));
+      if (!tail.empty()) {
+        for (const auto& [dest, line] : links) {
+          if (url_decode(dest).find(tail) != std::string::npos) return Place{page.origin.source, line, 1};
+        }
+      }
+      return Place{page.origin.source, page.origin.line, 1};
+    }
+    // A link written literally in a template is found at its line; otherwise the page's template is named.
+    for (const auto& [file, text] : templates_) {
+      for (const std::string& needle : {"\"" + link.href + "\"", "\"" + html_escape(link.href) + "\""}) {
+        size_t at = text.find(needle);
+        if (at != std::string::npos) {
+          auto lc = line_col_at(text, at + 1);
+          return Place{file, lc.line, lc.col};
+        }
+      }
+    }
+    return Place{page.origin.template_file.empty() ? page.path : page.origin.template_file, 0, 0};
+  };
+
+  for (const auto& page : pages_) {
+    if (!page.added) continue;
+    for (const auto& link : page.parsed.links) {
+      std::string path, fragment;
+      if (!resolve_internal_link(link.href, page.url, base_url_, path, fragment)) continue;
+      std::string file = file_for_path(path);
+      const Page* target = nullptr;
+      bool exists = false;
+      if (auto it = by_file.find(file); it != by_file.end()) {
+        target = it->second;
+        exists = true;
+      } else if (files.count(file)) {
+        exists = true;
+      } else if (path.back() != '/' && by_file.count(file + "/index.html")) {
+        // A folder without its slash: web servers redirect to the slash form.
+        target = by_file.at(file + "/index.html");
+        exists = true;
+      }
+      std::string problem;
+      if (!exists) {
+        problem = "broken link: " + link.element + "=\"" + link.href + "\" points to " + path + ", which the site does not have";
+      } else if (target && !fragment.empty() &&
+                 !std::binary_search(target->parsed.ids.begin(), target->parsed.ids.end(), fragment)) {
+        problem = "broken link: " + link.element + "=\"" + link.href + "\": " + target->url + " has no element with id \"" + fragment + "\"";
+      }
+      if (problem.empty()) continue;
+      broken[{locate(page, link), problem}].push_back(page.url + " (line " + std::to_string(link.html_line) + " of " + page.path + ")");
+    }
+  }
+  for (auto& [key, where] : broken) {
+    std::sort(where.begin(), where.end());
+    std::string msg = key.second + "; on " + where.front();
+    if (where.size() > 1) msg += " and " + std::to_string(where.size() - 1) + " more page" + (where.size() > 2 ? "s" : "");
+    diags.error(key.first.path, key.first.line, key.first.col, msg);
+  }
+  return broken.size();
+}
+
+}  // namespace takao

@@ -1,0 +1,80 @@
+// Link checking at build: every rendered page is parsed with libxml2's HTML parser as it is rendered (in the
+// worker threads), its ids and links kept; once all pages are in, every internal link, image, script,
+// stylesheet and fragment is checked against the output. A broken link is an error naming the Markdown
+// file and line it came from, or the template that wrote it.
+#pragma once
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/diagnostics.h"
+
+namespace takao {
+
+// Where a page's HTML came from.
+struct PageOrigin {
+  std::string source;  // display path of the Markdown file shown in the page body, "" for generated pages
+  int line = 1;        // where that file starts (errors with no better place point here)
+  // Destinations as written in the Markdown, with their lines: a broken link in the body is traced back here.
+  std::vector<std::pair<std::string, int>> links;
+  std::string template_file;  // display path of the page's template, for links the templates add
+};
+
+// One link found in a page.
+struct FoundLink {
+  std::string href;       // as written in the attribute (entities decoded)
+  std::string element;    // "a href", "img src", "link href", ...
+  int html_line = 0;      // line in the rendered page
+  bool in_body = false;   // inside the Markdown body (an element with class "prose")
+};
+
+// What one page holds, as the parser found it.
+struct ParsedPage {
+  std::vector<std::string> ids;  // sorted, unique
+  std::vector<FoundLink> links;
+};
+
+// Parses HTML with libxml2 and collects ids (and <a name>) and every URL-valued attribute.
+ParsedPage parse_page_links(std::string_view html);
+
+class LinkChecker {
+ public:
+  // `pages`: how many pages will be added; `base_url`: absolute links under it are internal
+  // ("https://example.gov.tw/"; may be empty).
+  LinkChecker(size_t pages, std::string base_url);
+
+  // Thread-safe for distinct slots. `url` is the page's site-absolute URL ("/journal/017/"), `path` its output
+  // file ("journal/017/index.html").
+  void add_page(size_t slot, std::string url, std::string path, std::string_view html, PageOrigin origin);
+  // A file of the site that is not a page: assets, attachments, feeds, indexes, open data. Not thread-safe.
+  void add_file(const std::string& path);
+  // A template file's text, so a link a template writes literally is reported at its line. Not thread-safe.
+  void add_template(const std::string& display_path, const std::string& text);
+
+  // Checks every link; one error per broken (source place, link), saying on how many pages it occurs.
+  // Returns the number of errors added.
+  size_t check(Diagnostics& diags) const;
+
+ private:
+  struct Page {
+    std::string url, path;
+    ParsedPage parsed;
+    PageOrigin origin;
+    bool added = false;
+  };
+  std::string base_url_;
+  std::vector<Page> pages_;
+  std::vector<std::string> files_;
+  std::vector<std::pair<std::string, std::string>> templates_;
+};
+
+// Resolves `href` found on the page at `page_url` to a site-absolute path without query or fragment
+// ("/journal/017/"), and its fragment (decoded). Returns false for links outside the site (other schemes,
+// other hosts), and for links with nothing to check (empty, "#", "#top").
+bool resolve_internal_link(std::string_view href, std::string_view page_url, std::string_view base_url,
+                           std::string& path, std::string& fragment);
+
+}  // namespace takao

@@ -1,0 +1,144 @@
+#include "publish/feeds.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+#include "publish/page_info.h"
+#include "publish/xml_document.h"
+#include "render/page_plan.h"
+
+namespace takao {
+
+namespace {
+
+constexpr const char* kAtomNs = "http://www.w3.org/2005/Atom";
+
+struct FeedEntry {
+  std::string id_url;  // site-absolute URL of the page (the entry's id and link)
+  std::string title, summary, lang, category;
+  std::vector<std::string> authors;
+  Date date;
+};
+
+std::string title_in(const Document& d, bool en) { return en && !d.title_en.empty() ? d.title_en : d.title; }
+
+std::string summary_of(const Document& d, bool en) {
+  const std::string& text = (en && d.has_en_body) ? d.body_en.text : d.body.text;
+  std::string flat;
+  for (char c : text) flat += (c == '\n') ? ' ' : c;
+  return utf8_truncate(trim(flat), 300);
+}
+
+std::string write_feed(const Site& site, bool en, const std::string& feed_url, const std::string& page_url,
+                       const std::string& title, std::vector<FeedEntry> entries) {
+  // Newest first; ties by URL so the order never depends on anything but the content.
+  std::stable_sort(entries.begin(), entries.end(), [](const FeedEntry& a, const FeedEntry& b) {
+    if (a.date != b.date) return b.date < a.date;
+    return a.id_url < b.id_url;
+  });
+  if (entries.size() > kFeedMaxEntries) entries.resize(kFeedMaxEntries);
+  Date updated = entries.empty() ? newest_date(site) : entries.front().date;
+
+  XmlDocument doc;
+  doc.start_ns("feed", kAtomNs);
+  doc.attribute("xml:lang", en ? "en" : "zh-Hant");
+  doc.element("id", absolute_url(site, feed_url));
+  doc.element("title", title);
+  doc.element("updated", atom_date(updated));
+  doc.start("link");
+  doc.attribute("rel", "self");
+  doc.attribute("type", "application/atom+xml");
+  doc.attribute("href", absolute_url(site, feed_url));
+  doc.end();
+  doc.start("link");
+  doc.attribute("rel", "alternate");
+  doc.attribute("type", "text/html");
+  doc.attribute("href", absolute_url(site, page_url));
+  doc.end();
+  doc.start("author");
+  doc.element("name", en && !site.config.title_en.empty() ? site.config.title_en : site.config.title);
+  doc.element("uri", absolute_url(site, en ? "/en/" : "/"));
+  doc.end();
+  doc.element("generator", "Takao");
+  for (const auto& e : entries) {
+    doc.start("entry");
+    if (e.lang != (en ? "en" : "zh-Hant")) doc.attribute("xml:lang", e.lang);
+    doc.element("id", absolute_url(site, e.id_url));
+    doc.element("title", e.title);
+    doc.element("updated", atom_date(e.date));
+    doc.element("published", atom_date(e.date));
+    doc.start("link");
+    doc.attribute("rel", "alternate");
+    doc.attribute("type", "text/html");
+    doc.attribute("href", absolute_url(site, e.id_url));
+    doc.end();
+    for (const auto& a : e.authors) {
+      doc.start("author");
+      doc.element("name", a);
+      doc.end();
+    }
+    if (!e.category.empty()) {
+      doc.start("category");
+      doc.attribute("term", e.category);
+      doc.end();
+    }
+    if (!e.summary.empty()) doc.element("summary", e.summary);
+    doc.end();
+  }
+  return doc.finish();
+}
+
+}  // namespace
+
+std::string atom_date(const Date& date) {
+  if (date.empty()) return "1970-01-01T00:00:00Z";
+  return date.iso() + "T00:00:00+08:00";
+}
+
+OutputFiles write_feeds(const Site& site) {
+  OutputFiles files;
+  Date fallback = newest_date(site);
+  for (bool en : {false, true}) {
+    std::string prefix = en ? "/en" : "";
+    if (!site.issues.empty()) {
+      std::vector<FeedEntry> entries;
+      for (const auto& is : site.issues) {
+        FeedEntry e;
+        e.id_url = prefix + is.doc.url;  // issue pages exist in both languages
+        std::string label = en ? "No. " + std::to_string(is.number) + ": " : "第" + std::to_string(is.number) + "期：";
+        e.title = label + title_in(is.doc, en);
+        e.lang = en ? "en" : "zh-Hant";
+        e.summary = summary_of(is.doc, en);
+        e.date = is.doc.published.empty() ? fallback : is.doc.published;
+        entries.push_back(std::move(e));
+      }
+      std::string title = site.journal ? title_in(site.journal->doc, en) : (en ? "Journal" : "期刊");
+      std::string url = prefix + kJournalFeedUrl;
+      files.push_back({url.substr(1), write_feed(site, en, url, prefix + "/journal/", title, std::move(entries)), ""});
+    }
+    if (!site.reports.empty()) {
+      std::vector<FeedEntry> entries;
+      for (const auto& r : site.reports) {
+        FeedEntry e;
+        // A report without an English page links its Chinese page from the English feed, marked as Chinese.
+        bool english = en && r.doc.has_english;
+        e.id_url = (english ? "/en" : "") + r.doc.url;
+        e.title = title_in(r.doc, english);
+        e.lang = english ? "en" : "zh-Hant";
+        // An English page without its own body shows the Chinese text: no summary in the wrong language.
+        if (!english || r.doc.has_en_body) e.summary = summary_of(r.doc, english);
+        for (const auto& a : r.authors) e.authors.push_back(english && !a.name_en.empty() ? a.name_en : a.name);
+        e.category = r.series;
+        e.date = !r.doc.published.empty() ? r.doc.published : r.year > 0 ? Date{r.year, 1, 1} : fallback;
+        entries.push_back(std::move(e));
+      }
+      std::string archive = site.report_archive ? title_in(*site.report_archive, en) : (en ? "Research Reports" : "研究報告");
+      std::string site_title = en && !site.config.title_en.empty() ? site.config.title_en : site.config.title;
+      std::string url = prefix + kReportsFeedUrl;
+      files.push_back({url.substr(1), write_feed(site, en, url, prefix + "/reports/", archive + " | " + site_title, std::move(entries)), ""});
+    }
+  }
+  return files;
+}
+
+}  // namespace takao
