@@ -52,10 +52,23 @@ std::string field_text(const SearchDocument& d, int field) {
   }
 }
 
+// The abstract's paragraphs as a sorted list: a page and its twin carry both abstracts, each its own first.
+std::vector<std::string_view> abstract_lines(const std::string& abstract) {
+  std::vector<std::string_view> lines;
+  std::string_view rest(abstract);
+  while (!rest.empty()) {
+    size_t nl = rest.find('\n');
+    lines.push_back(rest.substr(0, nl));
+    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+  }
+  std::sort(lines.begin(), lines.end());
+  return lines;
+}
+
 bool same_content(const SearchDocument& a, const SearchDocument& b) {
   auto titles = [](const SearchDocument& d) { return std::minmax(d.title, d.title_alt); };
-  return a.body == b.body && a.abstract == b.abstract && a.authors == b.authors && a.keywords == b.keywords &&
-         a.collection == b.collection && a.year == b.year && titles(a) == titles(b);
+  return a.body == b.body && a.authors == b.authors && a.keywords == b.keywords && a.collection == b.collection &&
+         a.year == b.year && titles(a) == titles(b) && abstract_lines(a.abstract) == abstract_lines(b.abstract);
 }
 
 std::string cut_utf8(const std::string& s, size_t max_bytes) {
@@ -73,8 +86,11 @@ std::vector<Group> group_documents(const SearchDocuments& docs) {
   for (const SearchDocument& d : docs) {
     auto [lo, hi] = std::minmax(d.title, d.title_alt);
     size_t h = std::hash<std::string_view>{}(d.body);
-    for (const std::string* s : {&d.abstract, &d.authors, &d.keywords, &d.collection, &lo, &hi})
+    for (const std::string* s : {&d.authors, &d.keywords, &d.collection, &lo, &hi})
       h = h * 1000003u ^ std::hash<std::string_view>{}(*s);
+    size_t abstract_hash = 0;  // order-free over the lines
+    for (std::string_view line : abstract_lines(d.abstract)) abstract_hash += std::hash<std::string_view>{}(line);
+    h = h * 1000003u ^ abstract_hash;
     h ^= static_cast<size_t>(d.year) * 0x9E3779B97F4A7C15ull;
     std::vector<size_t>& candidates = by_hash[h];
     Group* target = nullptr;
@@ -112,12 +128,13 @@ std::string record_text(const SearchDocument& d) {
 struct TermCounts {
   struct Slot {
     uint64_t key;
-    uint16_t tf[kFields];
-    uint32_t first;  // record offset + 1 of the first occurrence in the text, 0 when none
+    uint8_t tf[kFields];  // saturates at 255: BM25 has long saturated by then
+    uint32_t first;       // record offset + 1 of the first occurrence in the text, 0 when none
   };
   std::vector<Slot> slots;
   std::vector<uint32_t> used;  // slot indexes in insertion order
   uint64_t mask = 0;
+  int shift = 58;
 
   void reset(size_t max_terms) {
     for (uint32_t i : used) slots[i].key = 0;
@@ -127,14 +144,15 @@ struct TermCounts {
     if (slots.size() < cap) {
       slots.assign(cap, Slot{0, {0, 0, 0, 0}, 0});
     }
-    mask = std::min(slots.size(), cap) - 1;
+    mask = cap - 1;
+    shift = 64 - __builtin_ctzll(cap);  // the product's high bits: its low bits only see the key's low bits
   }
   void add(uint64_t key, int field, uint32_t first) {
-    uint64_t i = (key * 0x9E3779B97F4A7C15ull) >> 20;
+    uint64_t i = (key * 0x9E3779B97F4A7C15ull) >> shift;
     for (;; ++i) {
       Slot& s = slots[i & mask];
       if (s.key == key) {
-        if (s.tf[field] < 0xFFFF) ++s.tf[field];
+        if (s.tf[field] < 0xFF) ++s.tf[field];
         if (first && !s.first) s.first = first;
         return;
       }
@@ -211,7 +229,8 @@ void count_chunk(const std::vector<Group>& groups, size_t begin, size_t end, con
     std::string texts[kFields];
     for (int f = 0; f < kFields; ++f) {
       texts[f] = field_text(d, f);
-      bound += texts[f].size() * 3;
+      // At most three grams start at a character, and a CJK character takes three bytes.
+      bound += texts[f].size();
     }
     counts.reset(std::min<size_t>(bound, 1u << 22));
     for (int f = 0; f < kFields; ++f) {
@@ -277,46 +296,73 @@ struct Entry {
   uint64_t pack = 0, offset = 0;  // for external lists
 };
 
-void encode_partition(const std::vector<ChunkOut>& chunks, size_t part, const std::vector<Group>& groups,
+// Builds the posting lists of one partition by appending: chunks come in group order, so every list
+// grows in slot order and nothing needs sorting.
+void encode_partition(std::vector<ChunkOut>& chunks, size_t part, const std::vector<Group>& groups,
                       std::vector<Entry>& out, std::map<std::string, uint64_t>& stem_df) {
-  std::vector<Tuple> tuples;
-  size_t total = 0;
-  for (const ChunkOut& c : chunks) total += c.parts[part].size();
-  tuples.reserve(total);
-  for (const ChunkOut& c : chunks) tuples.insert(tuples.end(), c.parts[part].begin(), c.parts[part].end());
-  // Chunk-local stem ids become ranks in the sorted stems of this partition.
-  std::vector<std::string> stems;
-  for (const Tuple& t : tuples)
-    if (t.key & kWordBit) stems.push_back(chunks[(t.key >> 32) & 0x7FFFFFFF].stems[t.key & 0xFFFFFFFF]);
-  std::sort(stems.begin(), stems.end());
-  stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
-  for (Tuple& t : tuples) {
-    if (!(t.key & kWordBit)) continue;
-    const std::string& s = chunks[(t.key >> 32) & 0x7FFFFFFF].stems[t.key & 0xFFFFFFFF];
-    t.key = kWordBit | static_cast<uint64_t>(std::lower_bound(stems.begin(), stems.end(), s) - stems.begin());
-  }
-  std::sort(tuples.begin(), tuples.end(), [](const Tuple& a, const Tuple& b) {
-    return a.key != b.key ? a.key < b.key : a.group < b.group;
-  });
-  for (size_t i = 0; i < tuples.size();) {
-    size_t j = i;
-    Entry e;
-    uint32_t prev = 0;
-    while (j < tuples.size() && tuples[j].key == tuples[i].key) {
-      uint32_t slot = groups[tuples[j].group].slot;
-      put_varint(e.list, slot - prev);
-      prev = slot;
-      e.list.push_back(static_cast<char>(tuples[j].impact));
-      put_varint(e.list, tuples[j].pos);
-      ++j;
+  struct Building {
+    uint64_t key;
+    uint32_t last_slot = 0;
+    Entry entry;
+  };
+  std::vector<Building> building;
+  std::vector<uint32_t> table(1024, 0);  // index + 1 into building, open addressing on the key
+  int shift = 64 - 10;
+  std::unordered_map<std::string, uint64_t> word_keys;
+  std::vector<std::string> word_terms;
+  // A multiplier other than the partitioning one: every key here shares the top bits of that product.
+  constexpr uint64_t kMix = 0xD6E8FEB86659FD93ull;
+  auto find = [&](uint64_t key) -> Building& {
+    for (uint64_t i = (key * kMix) >> shift;; ++i) {
+      uint32_t& cell = table[i & (table.size() - 1)];
+      if (cell == 0) {
+        building.push_back(Building{key, 0, Entry{}});
+        cell = static_cast<uint32_t>(building.size());
+        if (building.size() * 2 > table.size()) {  // grow and re-insert
+          std::vector<uint32_t> bigger(table.size() * 2, 0);
+          shift -= 1;
+          for (uint32_t b = 0; b < building.size(); ++b) {
+            for (uint64_t j = (building[b].key * kMix) >> shift;; ++j) {
+              uint32_t& c = bigger[j & (bigger.size() - 1)];
+              if (c == 0) {
+                c = b + 1;
+                break;
+              }
+            }
+          }
+          table.swap(bigger);
+        }
+        return building.back();
+      }
+      if (building[cell - 1].key == key) return building[cell - 1];
     }
-    e.df = j - i;
-    uint64_t key = tuples[i].key;
-    e.term = (key & kWordBit) ? stems[key & 0xFFFFFFFF] : gram_bytes(key);
-    if (key & kWordBit) stem_df[e.term] = e.df;
+  };
+  for (ChunkOut& c : chunks) {
+    for (const Tuple& t : c.parts[part]) {
+      uint64_t key = t.key;
+      if (key & kWordBit) {
+        const std::string& stem = c.stems[key & 0xFFFFFFFF];
+        auto [it, inserted] = word_keys.emplace(stem, kWordBit | word_terms.size());
+        if (inserted) word_terms.push_back(stem);
+        key = it->second;
+      }
+      Building& b = find(key);
+      uint32_t slot = groups[t.group].slot;
+      put_varint(b.entry.list, slot - b.last_slot);
+      b.last_slot = slot;
+      b.entry.list.push_back(static_cast<char>(t.impact));
+      put_varint(b.entry.list, t.pos);
+      ++b.entry.df;
+    }
+    std::vector<Tuple>().swap(c.parts[part]);  // done with it: give the memory back early
+  }
+  out.reserve(building.size());
+  for (Building& b : building) {
+    Entry& e = b.entry;
+    e.term = (b.key & kWordBit) ? word_terms[b.key & 0xFFFFFFFF] : gram_bytes(b.key);
+    if (b.key & kWordBit) stem_df[e.term] = e.df;
     e.hash = fnv1a(e.term);
     out.push_back(std::move(e));
-    i = j;
   }
 }
 
@@ -545,8 +591,15 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
     if (!d.collection.empty()) collections.insert(d.collection);
     if (d.year) years.insert(d.year);
   }
+  // Bytes a reader fetches first for a record: enough for nine headers in ten.
+  std::vector<size_t> header_sizes;
+  for (const Group& g : groups) header_sizes.push_back(g.text_base);
+  std::sort(header_sizes.begin(), header_sizes.end());
+  size_t header_probe = header_sizes.empty() ? 256 : header_sizes[header_sizes.size() * 9 / 10];
+  header_probe = std::clamp<size_t>((header_probe + 15) / 16 * 16, 64, 4096);
   nlohmann::json manifest = {
       {"format", kFormatVersion},
+      {"header_probe", header_probe},
       {"dir", dir},
       {"groups", groups.size()},
       {"slot_bytes", kSlotBytes},

@@ -15,11 +15,11 @@ constexpr size_t kMaxPrefixStems = 16;
 // Excerpt windows, in bytes of the record, and the excerpt cut from them, in code points: the same
 // constants as in takao-search.mjs.
 constexpr uint32_t kHeaderProbe = 384;
-constexpr uint32_t kWindowBefore = 64;
-constexpr uint32_t kWindowAfter = 256;
-constexpr uint32_t kWindowNoMatch = 320;
-constexpr size_t kExcerptBefore = 20;
-constexpr size_t kExcerptLength = 80;
+constexpr uint32_t kWindowBefore = 48;
+constexpr uint32_t kWindowAfter = 224;
+constexpr uint32_t kWindowNoMatch = 272;
+constexpr size_t kExcerptBefore = 16;
+constexpr size_t kExcerptLength = 72;
 
 std::vector<std::pair<char32_t, char32_t>> parse_pairs(const std::string& s) {
   std::u32string cps;

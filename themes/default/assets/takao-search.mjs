@@ -17,12 +17,11 @@ const MAX_QUERY_TERMS = 12;
 const MAX_PHRASE_LENGTH = 32;
 const MAX_WORD_LENGTH = 64;
 const MAX_PREFIX_STEMS = 16;
-const HEADER_PROBE = 384;
-const WINDOW_BEFORE = 64;
-const WINDOW_AFTER = 256;
-const WINDOW_NO_MATCH = 320;
-const EXCERPT_BEFORE = 20;
-const EXCERPT_LENGTH = 80;
+const WINDOW_BEFORE = 48;
+const WINDOW_AFTER = 224;
+const WINDOW_NO_MATCH = 272;
+const EXCERPT_BEFORE = 16;
+const EXCERPT_LENGTH = 72;
 const LIST_EXTERNAL = 1;
 const LIST_BARE = 2;
 const LIST_NEGATED = 4;
@@ -556,10 +555,13 @@ export async function openSearch(fetchFile) {
     const start = (doc.slot - packs[pack]) * manifest.slot_bytes;
     const m = doc.pos > 0 ? start + (doc.pos - 1) * manifest.pos_unit : -1;
     // The window does not depend on the header when the match is known: fetch both at once.
-    const windowRead = m >= 0
-      ? readRange(path, Math.max(start, m >= WINDOW_BEFORE ? m - WINDOW_BEFORE : 0), m + WINDOW_AFTER - Math.max(start, m >= WINDOW_BEFORE ? m - WINDOW_BEFORE : 0))
-      : null;
-    const head = await readRange(path, start, HEADER_PROBE);
+    const probe = manifest.header_probe || 384;
+    const w0 = m >= 0 ? Math.max(start, m >= WINDOW_BEFORE ? m - WINDOW_BEFORE : 0) : 0;
+    // One read when the window starts right after the probe, else two at once.
+    const joined = m >= 0 && w0 <= start + probe;
+    const headRead = readRange(path, start, joined ? m + WINDOW_AFTER - start : probe);
+    const windowRead = m >= 0 && !joined ? readRange(path, w0, m + WINDOW_AFTER - w0) : null;
+    const head = await headRead;
     const result = { url: "", title: "", lang: "", excerpt: "", ranges: [], collection: "", date: "", score: doc.score };
     if (head.length < 2) return result;
     const headerLength = head[0] | (head[1] << 8);
@@ -579,8 +581,7 @@ export async function openSearch(fetchFile) {
     const textStart = start + 2 + headerLength;
     let windowBytes;
     if (m >= 0) {
-      const w0 = Math.max(start, m >= WINDOW_BEFORE ? m - WINDOW_BEFORE : 0);
-      const raw = await windowRead;
+      const raw = joined ? head.subarray(w0 - start) : await windowRead;
       const skip = Math.max(0, textStart - w0);
       windowBytes = raw.subarray(Math.min(skip, raw.length));
     } else {
