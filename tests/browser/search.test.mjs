@@ -81,7 +81,10 @@ async function knownQuery() {
 async function openPage(errors) {
   const page = await browser.newPage();
   page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  // Missing files are reported by URL (the browser's own favicon request is not the site's business).
+  page.on("response", (r) => {
+    if (r.status() >= 400 && !r.url().endsWith("/favicon.ico")) errors.push(`${r.status()} ${r.url()}`);
+  });
   return page;
 }
 
