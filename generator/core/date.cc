@@ -4,6 +4,7 @@
 #include <unicode/smpdtfmt.h>
 
 #include <cstdio>
+#include <map>
 #include <memory>
 
 namespace takao {
@@ -34,29 +35,40 @@ std::optional<Date> parse_iso_date(std::string_view text) {
 
 namespace {
 
-// Formats through ICU with the Republic of China calendar; the result is cached per pattern and thread
-// because building a SimpleDateFormat costs far more than formatting.
+// Formats through ICU with the Republic of China calendar. Building a SimpleDateFormat costs far more than
+// formatting and takes ICU's global service lock, so each thread keeps one formatter per pattern and a memo
+// of what it formatted (a site has few distinct dates).
 std::string format_roc(const Date& date, const char* pattern) {
+  struct Formatter {
+    std::unique_ptr<icu::SimpleDateFormat> roc;
+    std::unique_ptr<icu::Calendar> gregorian;
+    std::map<Date, std::string> memo;
+  };
+  thread_local std::map<std::string, Formatter> formatters;
+  Formatter& f = formatters[pattern];
+  if (auto it = f.memo.find(date); it != f.memo.end()) return it->second;
   UErrorCode status = U_ZERO_ERROR;
-  icu::Locale locale("zh_TW@calendar=roc");
-  std::unique_ptr<icu::Calendar> calendar(icu::Calendar::createInstance(icu::TimeZone::getGMT()->clone(), locale, status));
-  icu::SimpleDateFormat format(icu::UnicodeString::fromUTF8(pattern), locale, status);
-  if (U_FAILURE(status)) return date.iso();
-  format.adoptCalendar(calendar.release());
-  icu::Calendar* cal = const_cast<icu::Calendar*>(format.getCalendar());
-  // Set the Gregorian date through a Gregorian calendar, then format in ROC.
-  UErrorCode gs = U_ZERO_ERROR;
-  std::unique_ptr<icu::Calendar> gregorian(
-      icu::Calendar::createInstance(icu::TimeZone::getGMT()->clone(), icu::Locale("en_US@calendar=gregorian"), gs));
-  gregorian->clear();
-  gregorian->set(date.year, date.month - 1, date.day == 0 ? 1 : date.day, 12, 0, 0);
-  UDate when = gregorian->getTime(gs);
-  (void)cal;
+  if (!f.roc) {
+    icu::Locale locale("zh_TW@calendar=roc");
+    f.roc = std::make_unique<icu::SimpleDateFormat>(icu::UnicodeString::fromUTF8(pattern), locale, status);
+    f.roc->adoptCalendar(icu::Calendar::createInstance(icu::TimeZone::getGMT()->clone(), locale, status));
+    f.gregorian.reset(icu::Calendar::createInstance(icu::TimeZone::getGMT()->clone(),
+                                                    icu::Locale("en_US@calendar=gregorian"), status));
+    if (U_FAILURE(status)) {
+      f.roc.reset();
+      return date.iso();
+    }
+  }
+  f.gregorian->clear();
+  f.gregorian->set(date.year, date.month - 1, date.day == 0 ? 1 : date.day, 12, 0, 0);
+  UDate when = f.gregorian->getTime(status);
   icu::UnicodeString out;
-  format.format(when, out);
+  f.roc->format(when, out);
   std::string utf8;
   out.toUTF8String(utf8);
-  return U_FAILURE(gs) ? date.iso() : utf8;
+  if (U_FAILURE(status)) utf8 = date.iso();
+  f.memo.emplace(date, utf8);
+  return utf8;
 }
 
 const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
