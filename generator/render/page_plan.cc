@@ -58,6 +58,7 @@ std::vector<PlannedPage> plan_pages(const Site& site) {
   };
   add(PageKind::home, "/", true);
   add(PageKind::search, "/search/", true);
+  add(PageKind::site_map, "/site-map/", true);
   for (size_t i = 0; i < site.pages.size(); ++i) add(PageKind::page, site.pages[i].doc.url, site.pages[i].doc.has_english, i);
   if (site.journal) add(PageKind::journal, site.journal->doc.url, true);
   for (size_t i = 0; i < site.issues.size(); ++i) add(PageKind::issue, site.issues[i].doc.url, true, i);

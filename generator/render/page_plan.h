@@ -10,7 +10,7 @@ namespace takao {
 
 enum class PageKind {
   home, page, journal, issue, article, report_archive, series, series_year, report,
-  glossary_home, glossary_table, glossary_entry, index_home, index_bucket, index_term, search, not_found,
+  glossary_home, glossary_table, glossary_entry, index_home, index_bucket, index_term, search, site_map, not_found,
 };
 
 enum class IndexKind { authors, keywords, agencies };

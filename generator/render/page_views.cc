@@ -118,6 +118,7 @@ std::string SiteRenderer::template_name(PageKind kind) {
     case PageKind::index_bucket: return "index";
     case PageKind::index_term: return "index-term";
     case PageKind::search: return "search";
+    case PageKind::site_map: return "site-map";
     case PageKind::not_found: return "404";
   }
   return "page";
@@ -248,6 +249,7 @@ json SiteRenderer::common(const PlannedPage& p) const {
   if (!site_.issues.empty()) feeds.push_back({{"url", (en ? "/en" : "") + std::string(kJournalFeedUrl)}, {"title", t(en, "ui", "feed_journal")}});
   if (!site_.reports.empty()) feeds.push_back({{"url", (en ? "/en" : "") + std::string(kReportsFeedUrl)}, {"title", t(en, "ui", "feed_reports")}});
   v["feeds"] = feeds;
+  v["has_feeds"] = !feeds.empty();
   v["updated"] = date_label(newest_, en);
   v["updated_iso"] = newest_.empty() ? "" : newest_.iso();
   json nav = json::array();
@@ -608,6 +610,43 @@ void SiteRenderer::fill(json& v, const PlannedPage& p) const {
       title = t(en, "ui", "search_title");
       page["title"] = title;
       other = en ? "/search/" : "/en/search/";
+      break;
+    }
+    case PageKind::site_map: {
+      // 網站導覽: the access keys explained (in the template) and every section of the site with its parts.
+      title = t(en, "ui", "site_map");
+      page["title"] = title;
+      json sections = json::array();
+      auto section = [&](const std::string& label, const std::string& url, json children = json::array()) {
+        sections.push_back({{"title", label}, {"url", url}, {"children", children}, {"has_children", !children.empty()}});
+      };
+      std::string pre = en ? "/en" : "";
+      section(t(en, "ui", "nav_home"), pre + "/");
+      if (site_.journal) {
+        json issues = json::array();
+        for (size_t i : site_.journal->issues) {
+          json item = issue_item(i, en);
+          issues.push_back({{"title", item["label"].get<std::string>() + (en ? ": " : "：") + item["title"].get<std::string>()}, {"url", item["url"]}});
+        }
+        section(title_of(site_.journal->doc, en), pre + "/journal/", issues);
+      }
+      if (site_.report_archive || !site_.series.empty()) {
+        json series = json::array();
+        for (const auto& s : site_.series) series.push_back({{"title", title_of(s.doc, en)}, {"url", url_of(s.doc, en)}});
+        section(site_.report_archive ? title_of(*site_.report_archive, en) : t(en, "ui", "nav_reports"), pre + "/reports/", series);
+      }
+      if (site_.glossary_home || !site_.glossary_tables.empty()) {
+        json tables = json::array();
+        for (const auto& tb : site_.glossary_tables) tables.push_back({{"title", title_of(tb.doc, en)}, {"url", url_of(tb.doc, en)}});
+        section(site_.glossary_home ? title_of(*site_.glossary_home, en) : t(en, "ui", "nav_glossary"), pre + "/glossary/", tables);
+      }
+      for (IndexKind k : {IndexKind::authors, IndexKind::keywords, IndexKind::agencies}) {
+        section(t(en, "ui", "index_" + index_kind_name(k)), pre + "/" + index_kind_name(k) + "/");
+      }
+      section(t(en, "ui", "search_title"), pre + "/search/");
+      for (const auto& pg : site_.pages) section(title_of(pg.doc, en), page_url_of(pg.doc, en));
+      page["sections"] = sections;
+      other = en ? "/site-map/" : "/en/site-map/";
       break;
     }
     case PageKind::not_found: {
