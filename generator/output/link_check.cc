@@ -82,6 +82,13 @@ void walk(xmlNode* node, bool in_body, ParsedPage& page) {
         page.links.push_back({trim(value), element, line, body});
       }
     }
+    // Absolute URLs in <meta content> (og:url, citation_pdf_url): those under the site's base URL are checked.
+    if (std::strcmp(name, "meta") == 0 && has_attr(node, "content")) {
+      std::string value = trim(attr(node, "content"));
+      if (value.find("://") != std::string::npos && value.find_first_of(" \t\n") == std::string::npos) {
+        page.links.push_back({value, "meta content", static_cast<int>(xmlGetLineNo(node)), body});
+      }
+    }
     walk(node->children, body, page);
   }
 }
