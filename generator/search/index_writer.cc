@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -305,7 +306,7 @@ void encode_partition(std::vector<ChunkOut>& chunks, size_t part, const std::vec
     uint32_t last_slot = 0;
     Entry entry;
   };
-  std::vector<Building> building;
+  std::deque<Building> building;  // grows without moving the lists already built
   std::vector<uint32_t> table(1024, 0);  // index + 1 into building, open addressing on the key
   int shift = 64 - 10;
   std::unordered_map<std::string, uint64_t> word_keys;
