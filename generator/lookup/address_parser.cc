@@ -1,5 +1,7 @@
 #include "lookup/address_parser.h"
 
+#include <cctype>
+
 namespace takao {
 
 namespace {
@@ -38,6 +40,55 @@ std::optional<std::string> sub_number(const std::vector<FoldedToken>& t, size_t&
 }
 
 }  // namespace
+
+std::string english_ordinal(const std::string& digits) {
+  std::string n = number(digits);
+  int last = n.back() - '0';
+  int tens = n.size() > 1 ? n[n.size() - 2] - '0' : 0;
+  if (tens != 1 && last == 1) return n + "st";
+  if (tens != 1 && last == 2) return n + "nd";
+  if (tens != 1 && last == 3) return n + "rd";
+  return n + "th";
+}
+
+std::optional<AddressName> spell_address_name(const std::vector<FoldedToken>& t, size_t at, AddressPart part,
+                                              const std::map<std::string, std::string>& readings) {
+  if (part != AddressPart::road && part != AddressPart::district) return std::nullopt;
+  auto is_suffix_at = [&](size_t i) {
+    if (part == AddressPart::district) return t[i].text == "区";
+    return t[i].text == "路" || t[i].text == "街" || (t[i].text == "大" && i + 1 < t.size() && t[i + 1].text == "道");
+  };
+  static const std::pair<const char*, const char*> directions[] = {{"东", "E."}, {"西", "W."}, {"南", "S."}, {"北", "N."}};
+  auto direction_at = [&](size_t i) -> const char* {
+    if (part != AddressPart::road || i + 1 >= t.size() || !is_suffix_at(i + 1)) return nullptr;
+    for (const auto& [zh, en] : directions)
+      if (t[i].text == zh) return en;
+    return nullptr;
+  };
+  std::string name;
+  size_t i = at;
+  while (i < t.size() && i - at < 6 && !t[i].latin && !is_suffix_at(i) && !direction_at(i)) {
+    auto r = readings.find(t[i].text);
+    if (r == readings.end()) return std::nullopt;
+    name += r->second;
+    ++i;
+  }
+  if (name.empty() || i >= t.size()) return std::nullopt;
+  std::string extra;
+  if (part == AddressPart::road) {
+    if (is_digits(t[i]) && i + 1 < t.size()) extra += " " + english_ordinal(t[i++].text);
+    if (i < t.size())
+      if (const char* d = direction_at(i)) {
+        extra += std::string(" ") + d;
+        ++i;
+      }
+  }
+  if (i >= t.size() || !is_suffix_at(i)) return std::nullopt;
+  std::string suffix = part == AddressPart::district ? "Dist." : t[i].text == "路" ? "Rd." : t[i].text == "街" ? "St." : "Blvd.";
+  size_t end = i + (t[i].text == "大" ? 2 : 1);
+  name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+  return AddressName{end - at, name + extra + " " + suffix, -1};
+}
 
 bool address_name_ends_right(std::string_view last, AddressPart part) {
   switch (part) {

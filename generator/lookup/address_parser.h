@@ -4,6 +4,7 @@
 // here. takao-lookup.mjs implements the same steps.
 #pragma once
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,5 +39,14 @@ std::optional<AddressTranslation> translate_address(std::string_view text, const
 // The characters a name of each part must end with, folded (區 -> 区): a district ends in 区, 乡, 镇 or
 // 市; a road in 路, 街 or 道.
 bool address_name_ends_right(std::string_view last_char, AddressPart part);
+
+// For a road or district the glossary lacks: spells it from the readings of its characters that the
+// glossary's own names give (folded character -> Tongyong syllable, e.g. 博 -> bo, 爱 -> ai), so
+// 博愛二路 becomes "Boai 2nd Rd." and 光復東路 "Guangfu E. Rd."; nullopt when a character has no reading.
+std::optional<AddressName> spell_address_name(const std::vector<FoldedToken>& tokens, size_t at, AddressPart part,
+                                              const std::map<std::string, std::string>& readings);
+
+// "1st", "2nd", "3rd", "4th", "11th", "21st" ...
+std::string english_ordinal(const std::string& digits);
 
 }  // namespace takao

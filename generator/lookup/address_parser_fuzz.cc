@@ -28,7 +28,9 @@ std::optional<takao::AddressName> find(const std::vector<takao::FoldedToken>& t,
     for (long i = 0; i < static_cast<long>(std::size(names)); ++i)
       if (s == names[i].first) return takao::AddressName{n, names[i].second, i};
   }
-  return std::nullopt;
+  static const std::map<std::string, std::string> readings = {{"中", "jhong"}, {"山", "shan"}, {"大", "da"},
+                                                               {"东", "dong"}, {"路", "lu"}, {"区", "cyu"}};
+  return takao::spell_address_name(t, at, part, readings);
 }
 
 }  // namespace
@@ -42,6 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (address->en.empty()) __builtin_trap();
     for (long e : address->entries)
       if (e < 0 || e >= 6) __builtin_trap();
+    if (address->en.find(", ,") != std::string::npos) __builtin_trap();
   }
   return 0;
 }

@@ -64,5 +64,33 @@ TEST(AddressParser, NotAnAddress) {
   EXPECT_EQ(en(""), "(none)");
 }
 
+TEST(AddressParser, EnglishOrdinals) {
+  EXPECT_EQ(english_ordinal("1"), "1st");
+  EXPECT_EQ(english_ordinal("2"), "2nd");
+  EXPECT_EQ(english_ordinal("3"), "3rd");
+  EXPECT_EQ(english_ordinal("4"), "4th");
+  EXPECT_EQ(english_ordinal("11"), "11th");
+  EXPECT_EQ(english_ordinal("12"), "12th");
+  EXPECT_EQ(english_ordinal("21"), "21st");
+  EXPECT_EQ(english_ordinal("003"), "3rd");
+}
+
+TEST(AddressParser, SpellsNamesFromCharacterReadings) {
+  // Keys are folded with the index's own tables, as the writer folds them.
+  const std::map<std::string, std::string> readings = {
+      {fold("博", tables()), "bo"}, {fold("愛", tables()), "ai"}, {fold("前", tables()), "cian"}, {fold("鎮", tables()), "jhen"}};
+  auto t = fold_tokens("博愛二路", tables());
+  auto road = spell_address_name(t, 0, AddressPart::road, readings);
+  ASSERT_TRUE(road);
+  EXPECT_EQ(road->en, "Boai 2nd Rd.");
+  EXPECT_EQ(road->tokens, 4u);
+  EXPECT_EQ(spell_address_name(fold_tokens("博愛北街", tables()), 0, AddressPart::road, readings)->en, "Boai N. St.");
+  EXPECT_EQ(spell_address_name(fold_tokens("博愛大道", tables()), 0, AddressPart::road, readings)->en, "Boai Blvd.");
+  EXPECT_EQ(spell_address_name(fold_tokens("前鎮區", tables()), 0, AddressPart::district, readings)->en, "Cianjhen Dist.");
+  EXPECT_FALSE(spell_address_name(fold_tokens("博物館路", tables()), 0, AddressPart::road, readings));  // 物 unknown
+  EXPECT_FALSE(spell_address_name(fold_tokens("博愛", tables()), 0, AddressPart::road, readings));
+  EXPECT_FALSE(spell_address_name(fold_tokens("博愛路", tables()), 0, AddressPart::village, readings));
+}
+
 }  // namespace
 }  // namespace takao

@@ -92,6 +92,7 @@ std::unique_ptr<LookupIndex> LookupIndex::open(LookupFileReader read, std::strin
     for (const auto& p : m.at("places")) {
       index->places_.emplace_back(fold(p.at(0).get<std::string>(), index->tables_), p.at(1).get<std::string>());
     }
+    if (m.contains("readings")) index->readings_ = m.at("readings").get<std::map<std::string, std::string>>();
     index->entry_chunk_ = m.at("entry_chunk").get<size_t>();
     index->entry_paths_ = m.at("entry_files").get<std::vector<std::string>>();
     for (const auto& f : m.at("key_files")) {
@@ -181,7 +182,7 @@ std::optional<AddressName> LookupIndex::find_address_name(const std::vector<Fold
         if (zh == s) return AddressName{n, en, -1};
     }
   }
-  return std::nullopt;
+  return spell_address_name(t, at, part, readings_);
 }
 
 std::vector<LookupHit> LookupIndex::query(std::string_view text, size_t limit) {

@@ -48,6 +48,7 @@ class LookupIndex {
   LookupFileReader read_;
   FoldTables tables_;
   std::vector<std::pair<std::string, std::string>> places_;  // folded zh -> English
+  std::map<std::string, std::string> readings_;              // folded character -> Tongyong syllable
   size_t entry_chunk_ = 128;
   std::vector<std::string> entry_paths_;
   std::map<std::string, size_t> group_file_;

@@ -9,6 +9,7 @@
 #include "lookup/icu_transforms.h"
 #include "lookup/lookup_index_format.h"
 #include "lookup/lookup_keys.h"
+#include "lookup/romanization.h"
 
 namespace takao {
 
@@ -38,6 +39,37 @@ int category_rank(const std::string& category) {
 }
 
 bool is_wide(char32_t c) { return c >= 0x2E80; }
+
+// Tongyong reading of each (folded) character, from the glossary's own names where the approved English
+// splits into as many syllables as the name has characters; the most frequent reading wins, the
+// alphabetically first on a tie. Addresses spell unknown roads with it.
+std::map<std::string, std::string> character_readings(const GlossaryEntries& entries, const FoldTables& tables) {
+  std::map<std::string, std::map<std::string, int>> votes;
+  for (const auto& e : entries) {
+    std::vector<const Syllable*> syllables;
+    for (const auto& w : analyse_english(e.en, e.zh)) syllables.insert(syllables.end(), w.syllables.begin(), w.syllables.end());
+    std::vector<std::string> chars;
+    for (char32_t c : to_u32(chinese_core(e.zh))) {
+      if (c < 0x2E80 || is_chinese_numeral(c)) continue;
+      std::string one;
+      append_utf8(one, c);
+      chars.push_back(fold(one, tables));
+    }
+    if (syllables.empty() || chars.size() != syllables.size()) continue;
+    for (size_t i = 0; i < chars.size(); ++i)
+      if (!chars[i].empty()) ++votes[chars[i]][ascii_spelling(syllables[i]->tongyong)];
+  }
+  std::map<std::string, std::string> readings;
+  for (const auto& [c, spellings] : votes) {
+    int best = 0;
+    for (const auto& [spelling, n] : spellings)
+      if (n > best) {
+        best = n;
+        readings[c] = spelling;
+      }
+  }
+  return readings;
+}
 
 }  // namespace
 
@@ -143,6 +175,7 @@ OutputFiles write_lookup_index(const GlossaryEntries& entries) {
       {"format", kLookupFormat},
       {"fold", {{"chars", pairs}, {"words", tables.words}}},
       {"places", places},
+      {"readings", character_readings(entries, tables)},
       {"entry_count", order.size()},
       {"entry_chunk", kEntryChunk},
       {"entry_files", entry_files},

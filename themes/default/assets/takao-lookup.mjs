@@ -304,6 +304,54 @@ function endsRight(last, part) {
   }
 }
 
+/** "1st", "2nd", "3rd", "4th", "11th", "21st" ... */
+export function englishOrdinal(digits) {
+  const n = number(digits);
+  const last = n.charCodeAt(n.length - 1) - 48;
+  const tens = n.length > 1 ? n.charCodeAt(n.length - 2) - 48 : 0;
+  if (tens !== 1 && last === 1) return n + "st";
+  if (tens !== 1 && last === 2) return n + "nd";
+  if (tens !== 1 && last === 3) return n + "rd";
+  return n + "th";
+}
+
+const DIRECTIONS = new Map([["东", "E."], ["西", "W."], ["南", "S."], ["北", "N."]]);
+
+/**
+ * A road or district the glossary lacks, spelled from the readings of its characters that the glossary's
+ * own names give (博愛二路 -> "Boai 2nd Rd."); null when a character has no reading.
+ */
+export function spellAddressName(t, at, part, readings) {
+  if (part !== "road" && part !== "district") return null;
+  const isSuffixAt = (i) => part === "district" ? t[i].text === "区"
+    : t[i].text === "路" || t[i].text === "街" || (t[i].text === "大" && i + 1 < t.length && t[i + 1].text === "道");
+  const directionAt = (i) => part === "road" && i + 1 < t.length && isSuffixAt(i + 1) ? DIRECTIONS.get(t[i].text) ?? null : null;
+  let name = "";
+  let i = at;
+  while (i < t.length && i - at < 6 && !t[i].latin && !isSuffixAt(i) && !directionAt(i)) {
+    const r = readings.get(t[i].text);
+    if (r === undefined) return null;
+    name += r;
+    i++;
+  }
+  if (!name || i >= t.length) return null;
+  let extra = "";
+  if (part === "road") {
+    if (isDigits(t[i]) && i + 1 < t.length) extra += " " + englishOrdinal(t[i++].text);
+    if (i < t.length) {
+      const d = directionAt(i);
+      if (d) {
+        extra += " " + d;
+        i++;
+      }
+    }
+  }
+  if (i >= t.length || !isSuffixAt(i)) return null;
+  const suffix = part === "district" ? "Dist." : t[i].text === "路" ? "Rd." : t[i].text === "街" ? "St." : "Blvd.";
+  const end = i + (t[i].text === "大" ? 2 : 1);
+  return { tokens: end - at, en: name[0].toUpperCase() + name.slice(1) + extra + " " + suffix, entry: -1 };
+}
+
 /**
  * Chinese address -> English postal form, smallest unit first; null unless the whole text reads as an
  * address with a road or a district and at least two parts. findName(tokens, at, part) resolves names.
@@ -433,6 +481,7 @@ export async function openLookup(fetchFile) {
   const tables = { chars: new Map(), words: new Map(Object.entries(manifest.fold.words)) };
   for (let i = 0; i + 1 < pairs.length; i += 2) tables.chars.set(pairs[i], pairs[i + 1]);
   const places = manifest.places.map(([zh, en]) => [fold(zh, tables), en]);
+  const readings = new Map(Object.entries(manifest.readings ?? {}));
   const chunk = manifest.entry_chunk;
   const groupFile = new Map();
   manifest.key_files.forEach((f, index) => {
@@ -497,7 +546,7 @@ export async function openLookup(fetchFile) {
         for (const [zh, en] of places) if (zh === s) return { tokens: n, en, entry: -1 };
       }
     }
-    return null;
+    return spellAddressName(t, at, part, readings);
   };
 
   async function query(text, { limit = 5 } = {}) {
