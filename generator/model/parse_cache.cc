@@ -85,6 +85,12 @@ RenderedMarkdown ParseCache::markdown(const std::string& key, std::string_view b
   return out;
 }
 
+std::optional<size_t> ParseCache::body_offset(const std::string& display_path) const {
+  auto it = front_matter_.find(display_path);
+  if (it == front_matter_.end() || !it->second.fm) return std::nullopt;
+  return static_cast<size_t>(it->second.fm->body.data() - it->second.text.data());
+}
+
 void ParseCache::prune() {
   for (auto it = front_matter_.begin(); it != front_matter_.end();) {
     if (!it->second.used) it = front_matter_.erase(it);

@@ -25,6 +25,9 @@ class ParseCache {
   // render_markdown, or the earlier result when the body, its first line and every link answer are the same.
   RenderedMarkdown markdown(const std::string& key, std::string_view body, int first_line, const LinkResolver& resolver);
 
+  // Where the body starts in the file last parsed under this path, when its front matter parsed.
+  std::optional<size_t> body_offset(const std::string& display_path) const;
+
   // Forgets entries no build used since the last prune (deleted and renamed files). Not thread-safe.
   void prune();
 

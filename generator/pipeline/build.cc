@@ -61,12 +61,13 @@ class StageTimer {
 };
 
 // Writes each file and, for text files, its pre-compressed .gz and .br twins.
-bool write_files(StagingFolder& staging, const OutputFiles& files, int jobs, BuildStats* stats) {
+bool write_files(StagingFolder& staging, const OutputFiles& files, int jobs, bool compress, BuildStats* stats) {
   std::vector<size_t> twins(files.size());
   parallel_for(files.size(), jobs, [&](size_t i) {
     const auto& f = files[i];
     if (f.copy_from.empty()) staging.write(f.path, f.bytes);
     else staging.copy(f.path, f.copy_from);
+    if (!compress) return;
     for (const auto& z : compressed_twins(f)) staging.write(z.path, z.bytes), ++twins[i];
   });
   if (stats) {
@@ -132,6 +133,7 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
     links.add_page(i, plan[i].url, plan[i].path, html, page_origin(*site, theme, plan[i]));
     if (!config.write) return;
     staging.write(plan[i].path, html);
+    if (!config.compress) return;
     for (const auto& z : compressed_twins(plan[i].path, html)) staging.write(z.path, z.bytes), ++twins[i];
   });
   if (stats) {
@@ -165,11 +167,11 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
     timer.finish();
     return !diags.has_errors();
   }
-  write_files(staging, copies, jobs, stats);
-  write_files(staging, published, jobs, stats);
-  write_files(staging, search_files, jobs, stats);
-  write_files(staging, lookup_files, jobs, stats);
-  write_files(staging, open_data, jobs, stats);
+  write_files(staging, copies, jobs, config.compress, stats);
+  write_files(staging, published, jobs, config.compress, stats);
+  write_files(staging, search_files, jobs, config.compress, stats);
+  write_files(staging, lookup_files, jobs, config.compress, stats);
+  write_files(staging, open_data, jobs, config.compress, stats);
   timer.lap("write");
   if (!staging.commit(diags)) return false;
   timer.lap("swap");

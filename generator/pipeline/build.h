@@ -17,6 +17,7 @@ struct BuildConfig {
   bool drafts = false;
   bool preview = false;     // takao serve
   bool write = true;        // false for takao check: validate everything, write nothing
+  bool compress = true;     // .gz and .br twins of text files (the preview server has no use for them)
   std::string base_url;     // overrides site.yaml
   Date today;               // the clock for scheduled pages; empty = today's date
 };

@@ -12,6 +12,11 @@ using json = nlohmann::json;
 
 namespace {
 
+thread_local std::vector<const Document*>* body_reads = nullptr;
+void note_body_read(const Document& d) {
+  if (body_reads) body_reads->push_back(&d);
+}
+
 std::string title_of(const Document& d, bool en) { return en && !d.title_en.empty() ? d.title_en : d.title; }
 std::string alt_title_of(const Document& d, bool en) {
   std::string other = en ? d.title : d.title_en;
@@ -32,6 +37,8 @@ std::string excerpt(const std::string& text, size_t chars) {
 }
 
 }  // namespace
+
+void record_body_reads(std::vector<const Document*>* sink) { body_reads = sink; }
 
 SiteRenderer::SiteRenderer(const Site& site, const Theme& theme, TemplateEngine& engine, RenderOptions options)
     : site_(site), theme_(theme), engine_(engine), options_(std::move(options)) {
@@ -66,6 +73,7 @@ std::string SiteRenderer::english_fragments(std::string html) const {
     if (hash == std::string_view::npos) continue;
     auto it = docs_by_url_.find(std::string(url.substr(3, hash - 3)));
     if (it == docs_by_url_.end() || !it->second->has_en_body) continue;
+    note_body_read(*it->second);
     std::string id = url_decode(url.substr(hash + 1));
     const auto& en_ids = it->second->body_en.ids;
     const auto& zh_ids = it->second->body.ids;
@@ -125,6 +133,7 @@ std::string SiteRenderer::template_name(PageKind kind) {
 }
 
 json SiteRenderer::doc_view(const Document& d, bool en) const {
+  note_body_read(d);
   json v;
   v["title"] = title_of(d, en);
   v["title_alt"] = alt_title_of(d, en);
@@ -671,7 +680,10 @@ void SiteRenderer::fill(json& v, const PlannedPage& p) const {
       if (p.kind == PageKind::report) d = &site_.reports[p.index].doc;
       if (p.kind == PageKind::issue) d = &site_.issues[p.index].doc;
       if (p.kind == PageKind::journal) d = &site_.journal->doc;
-      if (d) text = (en && d->has_en_body) ? d->body_en.text : d->body.text;
+      if (d) {
+        note_body_read(*d);
+        text = (en && d->has_en_body) ? d->body_en.text : d->body.text;
+      }
     }
     v["description"] = excerpt(text, 150);
   }
@@ -697,8 +709,9 @@ json SiteRenderer::view(const PlannedPage& page) const {
   return v;
 }
 
-std::string SiteRenderer::render(const PlannedPage& page) const {
-  json v = view(page);
+std::string SiteRenderer::render(const PlannedPage& page) const { return render_view(page, view(page)); }
+
+std::string SiteRenderer::render_view(const PlannedPage& page, json v) const {
   std::string content = engine_.render(template_name(page.kind), v);
   v["content"] = std::move(content);
   v["page"] = json::object({{"kind", template_name(page.kind)}});  // the layout needs no page data again

@@ -3,6 +3,7 @@
 #pragma once
 #include <map>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -12,6 +13,11 @@
 #include "render/theme.h"
 
 namespace takao {
+
+// From now on, appends to *sink every document whose body (HTML, plain text, ids, word count) a view built
+// on this thread reads; nullptr stops. takao serve re-renders a page when one of those bodies changed, so
+// every read of a document's body in page_views.cc must call note_body_read.
+void record_body_reads(std::vector<const Document*>* sink);
 
 struct RenderOptions {
   bool preview = false;  // takao serve: show drafts' marks, inject the reload script
@@ -27,6 +33,8 @@ class SiteRenderer {
 
   nlohmann::json view(const PlannedPage& page) const;
   std::string render(const PlannedPage& page) const;
+  // The same from a view already built (takao serve compares views before rendering).
+  std::string render_view(const PlannedPage& page, nlohmann::json view) const;
   // The template a page kind renders with.
   static std::string template_name(PageKind kind);
 

@@ -1,0 +1,592 @@
+#include "pipeline/incremental.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <bits/hash_bytes.h>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <mutex>
+
+#include "core/disk.h"
+#include "core/parallel.h"
+#include "lookup/lookup_index_writer.h"
+#include "model/site.h"
+#include "output/staging.h"
+#include "pipeline/search_documents.h"
+#include "publish/assets.h"
+#include "publish/compress.h"
+#include "publish/feeds.h"
+#include "publish/sitemaps.h"
+#include "render/page_plan.h"
+#include "render/page_views.h"
+#include "render/template_engine.h"
+#include "render/theme.h"
+#include "search/index_writer.h"
+#include "source/source_file.h"
+
+namespace fs = std::filesystem;
+
+namespace takao {
+
+namespace {
+
+// 128 bits from two differently seeded MurmurHash2 runs: a changed file is never taken for an unchanged one.
+struct Fingerprint {
+  size_t a = 0, b = 0;
+  bool operator==(const Fingerprint&) const = default;
+};
+
+Fingerprint fingerprint(std::string_view bytes) {
+  return {std::_Hash_bytes(bytes.data(), bytes.size(), 0xc70f6907u), std::_Hash_bytes(bytes.data(), bytes.size(), 0x9e3779b9u)};
+}
+
+// What identifies a file's contents on disk without reading it.
+struct FileStamp {
+  off_t size = -1;
+  int64_t mtime_ns = 0;  // not ctime: a clean build's hard link to an attachment changes that
+  ino_t ino = 0;
+  bool operator==(const FileStamp&) const = default;
+};
+
+std::optional<FileStamp> stamp_of(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  return FileStamp{st.st_size, st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec, st.st_ino};
+}
+
+Fingerprint stamp_fingerprint(const std::string& from, const FileStamp& s) {
+  std::string key = from + '\0' + std::to_string(s.size) + ':' + std::to_string(s.mtime_ns) + ':' + std::to_string(s.ino);
+  return fingerprint(key);
+}
+
+// Lists the given paths only (the files that changed), reading them from the real disk: load_sources then
+// classifies and checks just those.
+class SubsetDisk : public Disk {
+ public:
+  explicit SubsetDisk(std::vector<std::string> paths) : paths_(std::move(paths)) {}
+  std::vector<std::string> list_files(const std::string&, std::vector<std::string>*) override { return paths_; }
+  std::optional<std::string> read(const std::string& path) override { return real_.read(path); }
+  bool exists(const std::string& path) override { return real_.exists(path); }
+
+ private:
+  std::vector<std::string> paths_;
+  RealDisk real_;
+};
+
+bool is_markdown_kind(FileKind k) {
+  return k != FileKind::site_config && k != FileKind::attachment && k != FileKind::glossary_csv &&
+         k != FileKind::glossary_table;
+}
+
+// A pending output: bytes to write, or a file to copy.
+struct Pending {
+  std::string bytes;
+  std::string copy_from;
+};
+
+}  // namespace
+
+struct IncrementalBuilder::State {
+  // Sources, by path relative to the content folder.
+  struct SourceEntry {
+    FileStamp stamp;
+    std::optional<SourceFile> file;  // nullopt: skipped or unreadable (its diagnostics say why)
+    std::vector<Diagnostic> diags;
+    std::optional<std::pair<Fingerprint, Fingerprint>> parts;  // skeleton and body, once the model split them
+  };
+  std::map<std::string, SourceEntry> sources;
+  ParseCache parse_cache;
+
+  // The last good build.
+  bool built = false;
+  struct FileParts {
+    FileKind kind;
+    std::string zh_path;
+    Fingerprint skeleton, body;
+  };
+  std::map<std::string, FileParts> files;
+  Date today;
+  std::map<std::string, Fingerprint> templates;  // name -> expanded text
+  Fingerprint strings, assets_view;
+  struct PageRecord {
+    Fingerprint view, templates;
+    std::vector<std::string> body_deps;  // source paths of the documents whose body the view read
+  };
+  std::map<std::string, PageRecord> pages;  // by output path
+  std::map<std::string, Fingerprint> outputs;  // every file in the output folder (but the marker)
+  std::set<std::string> lookup_paths, search_paths;
+
+  std::unique_ptr<Theme> theme;
+  std::unique_ptr<TemplateEngine> engine;
+  std::shared_ptr<const Site> site;
+  bool search_dirty = false;
+};
+
+IncrementalBuilder::IncrementalBuilder(BuildConfig config, bool defer_search)
+    : config_(std::move(config)), defer_search_(defer_search), state_(std::make_unique<State>()) {}
+
+IncrementalBuilder::~IncrementalBuilder() = default;
+
+bool IncrementalBuilder::search_pending() const { return state_->search_dirty; }
+
+namespace {
+
+// Writes or removes files in the output folder; each write goes through a temporary name and a rename,
+// so the preview server never sends half a file.
+class OutputWriter {
+ public:
+  explicit OutputWriter(std::string root) : root_(std::move(root)) {}
+
+  bool write(const std::string& path, const Pending& p) {
+    std::string full = root_ + "/" + path;
+    std::error_code ec;
+    fs::create_directories(fs::path(full).parent_path(), ec);
+    std::string tmp = full + ".takao-tmp";
+    if (!p.copy_from.empty()) {
+      fs::copy_file(p.copy_from, tmp, fs::copy_options::overwrite_existing, ec);
+      if (ec) return fail("cannot copy " + p.copy_from + ": " + ec.message());
+    } else {
+      int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+      if (fd < 0) return fail("cannot write " + full + ": " + std::strerror(errno));
+      const char* data = p.bytes.data();
+      size_t left = p.bytes.size();
+      while (left > 0) {
+        ssize_t n = ::write(fd, data, left);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+          ::close(fd);
+          return fail("cannot write " + full + ": " + std::strerror(errno));
+        }
+        data += n;
+        left -= static_cast<size_t>(n);
+      }
+      ::close(fd);
+    }
+    if (::rename(tmp.c_str(), full.c_str()) != 0) return fail("cannot replace " + full + ": " + std::strerror(errno));
+    return true;
+  }
+
+  void remove(const std::string& path) {
+    std::error_code ec;
+    fs::path full = fs::path(root_) / path;
+    fs::remove(full, ec);
+    // Folders left empty go too, as a clean build would not make them.
+    for (fs::path dir = full.parent_path(); dir.string().size() > root_.size(); dir = dir.parent_path()) {
+      if (!fs::is_empty(dir, ec) || ec) break;
+      fs::remove(dir, ec);
+    }
+  }
+
+  std::string error() {
+    std::lock_guard lock(mutex_);
+    return error_;
+  }
+
+ private:
+  bool fail(const std::string& message) {
+    std::lock_guard lock(mutex_);
+    if (error_.empty()) error_ = message;
+    return false;
+  }
+
+  std::string root_;
+  std::mutex mutex_;
+  std::string error_;
+};
+
+}  // namespace
+
+IncrementalResult IncrementalBuilder::build(Diagnostics& diags) {
+  auto started = std::chrono::steady_clock::now();
+  init_markdown();
+  State& s = *state_;
+  IncrementalResult result;
+  int jobs = config_.jobs > 0 ? config_.jobs : default_jobs();
+
+  // Theme: reloaded every time (small); the engine is kept while the templates stay the same.
+  auto theme = std::make_unique<Theme>(load_theme(find_theme_dir(config_.theme_dir), diags));
+  PublishedAssets assets = publish_theme_assets(*theme, diags);
+  if (diags.has_errors()) return result;
+
+  // Sources: read again only what changed on disk.
+  const std::string& root = config_.content_dir;
+  std::error_code ec;
+  if (!fs::is_directory(root, ec)) {
+    diags.error(root, 1, 1, "content folder not found");
+    return result;
+  }
+  std::string display_root = root.empty() || root.back() == '/' ? root : root + "/";
+  if (display_root == "./") display_root.clear();
+  std::vector<std::string> paths, links, changed;
+  std::map<std::string, FileStamp> stamps;
+  for (fs::recursive_directory_iterator it(root, fs::directory_options::none, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string full = it->path().string();
+    std::string rel = full.substr(root.size() + (root.back() == '/' ? 0 : 1));
+    std::error_code sec;
+    if (it->is_symlink(sec)) {
+      links.push_back(rel);
+      if (it->is_directory(sec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (!it->is_regular_file(sec)) continue;
+    auto st = stamp_of(full);
+    if (!st) continue;
+    paths.push_back(rel);
+    stamps[rel] = *st;
+  }
+  std::sort(paths.begin(), paths.end());
+  std::sort(links.begin(), links.end());
+  for (const auto& link : links) {
+    diags.error(display_root + link, 1, 1, "symbolic links are not followed (content must stay inside the content folder)");
+  }
+  for (const auto& p : paths) {
+    auto it = s.sources.find(p);
+    if (it == s.sources.end() || !(it->second.stamp == stamps[p])) changed.push_back(p);
+  }
+  for (auto it = s.sources.begin(); it != s.sources.end();) {
+    it = stamps.count(it->first) ? std::next(it) : s.sources.erase(it);
+  }
+  if (!changed.empty()) {
+    SubsetDisk subset(changed);
+    Diagnostics local;
+    auto loaded = load_sources(subset, root, local);
+    for (const auto& p : changed) s.sources[p] = State::SourceEntry{stamps[p], std::nullopt, {}, std::nullopt};
+    for (auto& f : loaded) s.sources[f.path].file = std::move(f);
+    for (const auto& d : local.sorted()) {
+      std::string rel = d.path.substr(std::min(d.path.size(), display_root.size()));
+      auto it = s.sources.find(rel);
+      if (it != s.sources.end()) it->second.diags.push_back(d);
+      else diags.add(d);
+    }
+  }
+  std::vector<SourceFile> sources;
+  sources.reserve(paths.size());
+  for (const auto& p : paths) {
+    const auto& e = s.sources[p];
+    for (const auto& d : e.diags) diags.add(d);
+    if (e.file) sources.push_back(*e.file);
+  }
+
+  // Which files changed in their skeleton, which only in their body.
+  std::map<std::string, State::FileParts> files;
+  for (const auto& f : sources) {
+    files[f.path] = {f.kind, f.zh_path.empty() ? f.path : f.zh_path, {}, {}};
+  }
+
+  BuildOptions options;
+  options.drafts = config_.drafts;
+  options.today = config_.today.empty() ? today_local() : config_.today;
+  options.jobs = jobs;
+  options.base_url = config_.base_url;
+  options.cache = &s.parse_cache;
+  std::shared_ptr<const Site> site = build_site(std::move(sources), options, diags);
+  s.parse_cache.prune();
+  if (diags.has_errors()) return result;
+
+  // Split each file once (its stamp unchanged, its bytes and therefore its parse are the same).
+  for (auto& [path, parts] : files) {
+    auto& e = s.sources[path];
+    if (!e.parts) {
+      const SourceFile& f = *e.file;
+      std::string_view text = f.bytes;
+      size_t split = text.size();
+      if (f.kind == FileKind::attachment) {
+        split = 0;  // its bytes are copied, never read by a view: only its existence counts
+      } else if (is_markdown_kind(f.kind)) {
+        if (auto offset = s.parse_cache.body_offset(f.display_path)) split = std::min(*offset, text.size());
+      }
+      e.parts = std::make_pair(fingerprint(text.substr(0, split)), fingerprint(text.substr(split)));
+    }
+    parts.skeleton = e.parts->first;
+    parts.body = e.parts->second;
+  }
+  bool skeleton_changed = !s.built || !(options.today == s.today) || files.size() != s.files.size();
+  std::set<std::string> body_changed;  // source paths of documents whose body changed
+  if (!skeleton_changed) {
+    for (const auto& [path, parts] : files) {
+      auto old = s.files.find(path);
+      if (old == s.files.end() || old->second.kind != parts.kind || !(old->second.skeleton == parts.skeleton)) {
+        skeleton_changed = true;
+        break;
+      }
+      if (!(old->second.body == parts.body)) body_changed.insert(parts.zh_path);
+    }
+  }
+
+  // Theme changes.
+  std::map<std::string, Fingerprint> templates;
+  for (const auto& [name, text] : theme->templates) templates[name] = fingerprint(text);
+  Fingerprint strings = fingerprint(theme->strings_zh.dump() + '\0' + theme->strings_en.dump());
+  Fingerprint assets_view = fingerprint(assets.view.dump());
+  bool theme_changed = !s.theme || templates != s.templates;
+  bool consider_all = skeleton_changed || !(strings == s.strings) || !(assets_view == s.assets_view);
+  if (theme_changed || !s.engine) {
+    s.engine.reset();
+    s.theme = std::move(theme);
+    s.engine = std::make_unique<TemplateEngine>(*s.theme);
+  }
+  result.full = consider_all;
+
+  // Pages.
+  auto plan = plan_pages(*site);
+  RenderOptions render_options;
+  render_options.preview = config_.preview;
+  render_options.assets = assets.view;
+  SiteRenderer renderer(*site, *s.theme, *s.engine, render_options);
+  auto template_fp = [&](PageKind kind) {
+    Fingerprint base = templates.count("base") ? templates["base"] : Fingerprint{};
+    std::string name = SiteRenderer::template_name(kind);
+    Fingerprint page = templates.count(name) ? templates[name] : Fingerprint{};
+    return fingerprint(std::to_string(base.a) + ':' + std::to_string(base.b) + ':' + std::to_string(page.a) + ':' +
+                       std::to_string(page.b));
+  };
+  std::map<PageKind, Fingerprint> template_fps;
+  for (const auto& p : plan) {
+    if (!template_fps.count(p.kind)) template_fps[p.kind] = template_fp(p.kind);
+  }
+  std::vector<State::PageRecord> records(plan.size());
+  std::vector<char> keep(plan.size(), 0);         // the old record stands, nothing to do
+  std::vector<std::optional<Pending>> html(plan.size());
+  std::atomic<size_t> considered{0}, rendered{0};
+  parallel_for(plan.size(), jobs, [&](size_t i) {
+    const PlannedPage& p = plan[i];
+    auto old = s.pages.find(p.path);
+    const Fingerprint& tfp = template_fps[p.kind];
+    bool have = old != s.pages.end();
+    bool same_templates = have && old->second.templates == tfp;
+    if (have && same_templates && !consider_all) {
+      bool touched = false;
+      for (const auto& dep : old->second.body_deps) {
+        if (body_changed.count(dep)) touched = true;
+      }
+      if (!touched) {
+        keep[i] = 1;
+        return;
+      }
+    }
+    ++considered;
+    std::vector<const Document*> reads;
+    record_body_reads(&reads);
+    nlohmann::json view = renderer.view(p);
+    record_body_reads(nullptr);
+    State::PageRecord& rec = records[i];
+    rec.view = fingerprint(view.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    rec.templates = tfp;
+    for (const Document* d : reads) rec.body_deps.push_back(d->source_path);
+    std::sort(rec.body_deps.begin(), rec.body_deps.end());
+    rec.body_deps.erase(std::unique(rec.body_deps.begin(), rec.body_deps.end()), rec.body_deps.end());
+    if (have && same_templates && old->second.view == rec.view) return;  // same view, same templates: same page
+    ++rendered;
+    html[i] = Pending{renderer.render_view(p, std::move(view)), ""};
+  });
+  s.engine->report_unused_variables(diags);
+  result.pages = plan.size();
+  result.pages_considered = considered;
+  result.pages_rendered = rendered;
+
+  // Every file the output should now hold, with its fingerprint; `pending` holds the bytes of new ones.
+  std::map<std::string, Fingerprint> outputs;
+  std::map<std::string, Pending> pending;
+  auto carry = [&](const std::string& path) {
+    for (const char* suffix : {"", ".gz", ".br"}) {
+      auto it = s.outputs.find(path + suffix);
+      if (it != s.outputs.end()) outputs[it->first] = it->second;
+    }
+  };
+  auto add = [&](const std::string& path, Fingerprint fp, Pending p) {
+    auto it = s.outputs.find(path);
+    if (it != s.outputs.end() && it->second == fp) {
+      carry(path);
+      return;
+    }
+    outputs[path] = fp;
+    pending[path] = std::move(p);
+  };
+  std::map<std::string, State::PageRecord> page_records;
+  for (size_t i = 0; i < plan.size(); ++i) {
+    const std::string& path = plan[i].path;
+    if (keep[i] || !html[i]) {
+      // Unchanged page: its file (and twins) stay.
+      page_records[path] = keep[i] ? s.pages[path] : records[i];
+      carry(path);
+      continue;
+    }
+    page_records[path] = records[i];
+    Fingerprint fp = fingerprint(html[i]->bytes);
+    add(path, fp, std::move(*html[i]));
+  }
+  OutputFiles others = write_feeds(*site);
+  for (auto& f : write_sitemaps(*site, plan)) others.push_back(std::move(f));
+  others.push_back(write_robots_txt(*site));
+  for (auto& f : assets.files) others.push_back(std::move(f));
+  for (const auto& a : site->attachments) {
+    std::string from = config_.content_dir + "/" + a.path;
+    add(a.path, stamp_fingerprint(from, stamps[a.path]), Pending{"", from});
+  }
+  bool lookup_dirty = skeleton_changed;
+  std::set<std::string> lookup_paths = s.lookup_paths;
+  if (lookup_dirty) {
+    OutputFiles lookup = write_lookup_index(site->glossary);
+    for (auto& f : write_glossary_open_data(site->glossary)) lookup.push_back(std::move(f));
+    lookup_paths.clear();
+    for (const auto& f : lookup) lookup_paths.insert(f.path);
+    for (auto& f : lookup) others.push_back(std::move(f));
+  } else {
+    for (const auto& p : lookup_paths) carry(p);
+  }
+  for (auto& f : others) {
+    Fingerprint fp = fingerprint(f.bytes);
+    add(f.path, fp, Pending{std::move(f.bytes), ""});
+  }
+  bool search_dirty = s.search_dirty || skeleton_changed || !body_changed.empty();
+  std::set<std::string> search_paths = s.search_paths;
+  if (search_dirty && !defer_search_) {
+    OutputFiles search = write_search_index(search_documents(*site));
+    search_paths.clear();
+    for (auto& f : search) {
+      search_paths.insert(f.path);
+      Fingerprint fp = fingerprint(f.bytes);
+      add(f.path, fp, Pending{std::move(f.bytes), ""});
+    }
+    search_dirty = false;
+  } else {
+    for (const auto& p : search_paths) carry(p);
+  }
+
+  // Compressed twins of everything new, as the clean build writes them.
+  if (config_.compress) {
+    std::vector<std::string> names;
+    for (const auto& [path, p] : pending) names.push_back(path);
+    std::vector<OutputFiles> twins(names.size());
+    parallel_for(names.size(), jobs, [&](size_t i) {
+      const Pending& p = pending.at(names[i]);
+      twins[i] = compressed_twins(OutputFile{names[i], p.bytes, p.copy_from});
+    });
+    for (auto& group : twins) {
+      for (auto& z : group) {
+        outputs[z.path] = fingerprint(z.bytes);
+        pending[z.path] = Pending{std::move(z.bytes), ""};
+      }
+    }
+  }
+
+  // Write what changed, remove what is gone.
+  std::error_code mec;
+  fs::create_directories(config_.out_dir, mec);
+  OutputWriter writer(config_.out_dir);
+  if (!s.built) {
+    // A first build starts from an empty folder, or one takao made (it has the marker).
+    bool empty = fs::is_empty(config_.out_dir, mec);
+    if (!empty && !fs::exists(fs::path(config_.out_dir) / kOutputMarker, mec)) {
+      diags.error(config_.out_dir, 1, 1, "the output folder is not empty and was not made by takao; refusing to write into it");
+      return result;
+    }
+    for (fs::directory_iterator it(config_.out_dir, mec), end; !mec && it != end; it.increment(mec)) {
+      std::error_code rec;
+      fs::remove_all(it->path(), rec);
+    }
+    writer.write(kOutputMarker, Pending{"This folder was written by takao; it may be replaced whole at the next build.\n", ""});
+  }
+  std::vector<std::string> to_write;
+  for (const auto& [path, p] : pending) to_write.push_back(path);
+  parallel_for(to_write.size(), jobs, [&](size_t i) { writer.write(to_write[i], pending.at(to_write[i])); });
+  if (!writer.error().empty()) {
+    diags.error(config_.out_dir, 1, 1, writer.error());
+    s.outputs.clear();  // unknown state on disk: the next build writes everything
+    s.built = false;
+    return result;
+  }
+  for (const auto& [path, fp] : s.outputs) {
+    if (!outputs.count(path)) {
+      writer.remove(path);
+      result.removed.push_back(path);
+    }
+  }
+  result.written = std::move(to_write);
+
+  s.built = true;
+  s.files = std::move(files);
+  s.today = options.today;
+  s.templates = std::move(templates);
+  s.strings = strings;
+  s.assets_view = assets_view;
+  s.pages = std::move(page_records);
+  s.outputs = std::move(outputs);
+  s.lookup_paths = std::move(lookup_paths);
+  s.search_paths = std::move(search_paths);
+  s.site = site;
+  s.search_dirty = search_dirty;
+  result.search_pending = search_dirty;
+  result.ok = true;
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return result;
+}
+
+IncrementalResult IncrementalBuilder::finish_search(Diagnostics& diags) {
+  auto started = std::chrono::steady_clock::now();
+  State& s = *state_;
+  IncrementalResult result;
+  result.ok = true;
+  if (!s.search_dirty || !s.site) return result;
+  int jobs = config_.jobs > 0 ? config_.jobs : default_jobs();
+  OutputFiles search = write_search_index(search_documents(*s.site));
+  std::map<std::string, Pending> pending;
+  std::set<std::string> paths;
+  for (auto& f : search) paths.insert(f.path);
+  std::map<std::string, Fingerprint> fresh;
+  for (auto& f : search) {
+    Fingerprint fp = fingerprint(f.bytes);
+    fresh[f.path] = fp;
+    auto it = s.outputs.find(f.path);
+    if (it == s.outputs.end() || !(it->second == fp)) pending[f.path] = Pending{std::move(f.bytes), ""};
+  }
+  if (config_.compress) {
+    for (auto& [path, p] : std::map<std::string, Pending>(pending)) {
+      for (auto& z : compressed_twins(path, p.bytes)) {
+        fresh[z.path] = fingerprint(z.bytes);
+        pending[z.path] = Pending{std::move(z.bytes), ""};
+      }
+    }
+    for (const auto& p : paths) {
+      if (pending.count(p)) continue;
+      for (const char* suffix : {".gz", ".br"}) {
+        auto it = s.outputs.find(p + suffix);
+        if (it != s.outputs.end()) fresh[it->first] = it->second;
+      }
+    }
+  }
+  OutputWriter writer(config_.out_dir);
+  std::vector<std::string> to_write;
+  for (const auto& [path, p] : pending) to_write.push_back(path);
+  parallel_for(to_write.size(), jobs, [&](size_t i) { writer.write(to_write[i], pending.at(to_write[i])); });
+  if (!writer.error().empty()) {
+    diags.error(config_.out_dir, 1, 1, writer.error());
+    result.ok = false;
+    return result;
+  }
+  // Old index files (and their twins) that the new index does not have.
+  for (const auto& old : s.search_paths) {
+    for (const char* suffix : {"", ".gz", ".br"}) {
+      std::string path = old + suffix;
+      if (!fresh.count(path) && s.outputs.count(path)) {
+        writer.remove(path);
+        s.outputs.erase(path);
+        result.removed.push_back(path);
+      }
+    }
+  }
+  for (const auto& [path, fp] : fresh) s.outputs[path] = fp;
+  s.search_paths = std::move(paths);
+  s.search_dirty = false;
+  result.written = std::move(to_write);
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return result;
+}
+
+}  // namespace takao

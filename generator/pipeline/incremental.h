@@ -1,0 +1,65 @@
+// Rebuilds for takao serve that redo only what an edit touched and still give, byte for byte, what a clean
+// build gives. The output folder is written in place: changed files are replaced (write then rename), files
+// no longer produced are removed, the rest is left alone.
+//
+// What is redone, and why that is never stale:
+// - Sources: a file is read again only when its size, mtime or inode changed.
+// - Model: rebuilt whole from the sources (cheap), with front matter and Markdown from a ParseCache.
+// - Pages: each file splits into its "skeleton" (path, front matter; whole text for site.yaml and glossary
+//   tables) and its body. The body only reaches the pages whose view read it (SiteRenderer records every
+//   read of a document's body, ids and word count), so when no skeleton changed, only those pages are
+//   considered. Otherwise, or when the theme's strings or assets changed, every page is. A considered page
+//   renders again only when the hash of its view or its templates differ from the last build; it is
+//   written only when its bytes differ.
+// - Feeds, sitemaps and robots.txt are remade every build (cheap), the lookup index and open data when a
+//   skeleton changed, the search index when any source changed (optionally later, after the page reload).
+#pragma once
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "model/parse_cache.h"
+#include "pipeline/build.h"
+
+namespace takao {
+
+struct IncrementalResult {
+  bool ok = false;
+  bool full = false;                  // every page was considered (first build, theme or skeleton change)
+  std::vector<std::string> written;   // output files written (new or changed), sorted
+  std::vector<std::string> removed;   // output files removed, sorted
+  size_t pages = 0;                   // pages planned
+  size_t pages_considered = 0;        // views built and compared
+  size_t pages_rendered = 0;          // templates rendered
+  bool search_pending = false;        // the search index waits for finish_search()
+  double seconds = 0;
+};
+
+class IncrementalBuilder {
+ public:
+  // `config.out_dir` is written in place and must be a folder takao serve owns (or a new one).
+  // With `defer_search`, build() leaves a changed search index for finish_search().
+  explicit IncrementalBuilder(BuildConfig config, bool defer_search = false);
+  ~IncrementalBuilder();
+
+  // Brings the output up to date with the content and theme. On any error nothing is written and the
+  // output stays as the last good build left it.
+  IncrementalResult build(Diagnostics& diags);
+
+  // Writes the search index of the last good build if it is out of date.
+  IncrementalResult finish_search(Diagnostics& diags);
+  bool search_pending() const;
+
+  const BuildConfig& config() const { return config_; }
+
+ private:
+  struct State;
+  BuildConfig config_;
+  bool defer_search_;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace takao
