@@ -15,7 +15,8 @@ std::vector<std::string> RealDisk::list_files(const std::string& root, std::vect
   fs::recursive_directory_iterator it(root, fs::directory_options::none, ec), end;
   for (; !ec && it != end; it.increment(ec)) {
     const auto& entry = *it;
-    std::string rel = fs::relative(entry.path(), root, ec).generic_string();
+    // Lexically: fs::relative resolves symbolic links, so a link would be named by where it points.
+    std::string rel = entry.path().lexically_relative(root).generic_string();
     if (entry.is_symlink(ec)) {
       if (links) links->push_back(rel);
       if (entry.is_directory(ec)) it.disable_recursion_pending();

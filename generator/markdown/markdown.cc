@@ -156,9 +156,12 @@ RenderedMarkdown render_markdown(std::string_view body, int first_line, const Li
   // and replace the language markers of page links, noting where "/en" goes.
   out.html.reserve(rendered.size() + out.headings.size() * 16);
   size_t pos = 0, heading = 0;
+  // Each search resumes only once passed: searching afresh every round was quadratic (50,000 headings
+  // and no page link scanned the whole page for the marker each time: 9 s).
+  size_t next_h = rendered.find("<h"), next_m = rendered.find(kLocalMarker);
   while (pos < rendered.size()) {
-    size_t next_h = rendered.find("<h", pos);
-    size_t next_m = rendered.find(kLocalMarker, pos);
+    if (next_h != std::string::npos && next_h < pos) next_h = rendered.find("<h", pos);
+    if (next_m != std::string::npos && next_m < pos) next_m = rendered.find(kLocalMarker, pos);
     size_t next = std::min(next_h, next_m);
     if (next == std::string::npos) break;
     out.html.append(rendered, pos, next - pos);

@@ -1,6 +1,7 @@
 #include "source/source_file.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "core/text.h"
 
@@ -96,6 +97,54 @@ bool classify(SourceFile& f, const std::string& display_root, Diagnostics& diags
   return true;
 }
 
+// A file name as diagnostics can print it: control characters and bytes that are not UTF-8 become \xNN.
+std::string printable_path(std::string_view path) {
+  static const char* hex = "0123456789ABCDEF";
+  auto escape = [](std::string& out, unsigned char u) {
+    out += "\\x";
+    out += hex[u >> 4];
+    out += hex[u & 15];
+  };
+  std::string out;
+  while (!path.empty()) {
+    size_t bad = find_invalid_utf8(path);
+    size_t good = bad == std::string_view::npos ? path.size() : bad;
+    for (char c : path.substr(0, good)) {
+      unsigned char u = static_cast<unsigned char>(c);
+      if (u < 0x20 || u == 0x7f) escape(out, u);
+      else out += c;
+    }
+    if (good == path.size()) break;
+    escape(out, static_cast<unsigned char>(path[good]));
+    path.remove_prefix(good + 1);
+  }
+  return out;
+}
+
+// File names become URLs and folder names in the output: they must be text.
+bool valid_file_name(const std::string& path) {
+  if (find_invalid_utf8(path) != std::string_view::npos) return false;
+  return std::none_of(path.begin(), path.end(), [](char c) {
+    unsigned char u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7f;
+  });
+}
+
+// 1-based number of the first line holding more than kMaxTableCellsPerLine '|', or 0.
+int line_with_too_many_cells(std::string_view text) {
+  int line = 1;
+  size_t pipes = 0;
+  for (char c : text) {
+    if (c == '\n') {
+      ++line;
+      pipes = 0;
+    } else if (c == '|' && ++pipes > kMaxTableCellsPerLine) {
+      return line;
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 std::vector<SourceFile> load_sources(Disk& disk, const std::string& content_dir, Diagnostics& diags) {
@@ -111,6 +160,11 @@ std::vector<SourceFile> load_sources(Disk& disk, const std::string& content_dir,
     auto parts = split_path(path);
     bool hidden = std::any_of(parts.begin(), parts.end(), [](const std::string& p) { return !p.empty() && p[0] == '.'; });
     if (hidden) continue;
+    if (!valid_file_name(path)) {
+      diags.error(display_root + printable_path(path), 1, 1,
+                  "file name is not UTF-8 text or holds a control character (names become URLs): rename it");
+      continue;
+    }
     SourceFile f;
     f.path = path;
     f.display_path = display_root + path;
@@ -119,6 +173,14 @@ std::vector<SourceFile> load_sources(Disk& disk, const std::string& content_dir,
       auto bytes = disk.read(content_dir + "/" + path);
       if (!bytes) {
         diags.error(f.display_path, 1, 1, "cannot read the file");
+        continue;
+      }
+      if (bytes->size() > kMaxTextFileBytes) {
+        char size[32];
+        std::snprintf(size, sizeof size, "%.1f", static_cast<double>(bytes->size()) / (1 << 20));
+        diags.error(f.display_path, 1, 1,
+                    std::string("file is ") + size + " MB; Markdown, CSV and YAML files are limited to " +
+                        std::to_string(kMaxTextFileBytes >> 20) + " MB (put a large document in a PDF attachment)");
         continue;
       }
       size_t bad = find_invalid_utf8(*bytes);
@@ -133,6 +195,14 @@ std::vector<SourceFile> load_sources(Disk& disk, const std::string& content_dir,
         continue;
       }
       f.bytes = normalise_text(std::move(*bytes));
+      if (ends_with(f.path, ".md")) {
+        if (int line = line_with_too_many_cells(f.bytes)) {
+          diags.error(f.display_path, line, 1,
+                      "line holds more than " + std::to_string(kMaxTableCellsPerLine) +
+                          " '|' (table cells); tables this wide cannot be read in reasonable time: split the table");
+          continue;
+        }
+      }
     }
     files.push_back(std::move(f));
   }

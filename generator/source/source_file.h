@@ -39,8 +39,17 @@ struct SourceFile {
 // The report series the content model knows, in display order.
 const std::vector<std::string>& report_series_kinds();
 
+// The largest Markdown, CSV or YAML file takao reads. Real ones are kilobytes; a bigger one is a mistake
+// (a pasted image, a binary saved as .md) and would cost seconds and gigabytes to render and compress.
+constexpr size_t kMaxTextFileBytes = 8u << 20;
+// The most '|' one Markdown line may hold: cmark-gfm's table parser is quadratic in the cells of a row
+// (16,000 cells took 21 s). Glossary tables have a handful of columns.
+constexpr size_t kMaxTableCellsPerLine = 256;
+
 // Lists and reads every file under `content_dir`. Files outside the content model's layout are warnings
-// and skipped; invalid UTF-8, symbolic links and unknown series are errors.
+// and skipped; invalid UTF-8, NUL bytes, text files over kMaxTextFileBytes, Markdown lines with more than
+// kMaxTableCellsPerLine '|', file names that are not UTF-8 or hold control characters, symbolic links and
+// unknown series are errors.
 std::vector<SourceFile> load_sources(Disk& disk, const std::string& content_dir, Diagnostics& diags);
 
 // Strips a UTF-8 BOM and turns CRLF and lone CR into '\n', keeping the line count.
