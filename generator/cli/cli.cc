@@ -3,14 +3,18 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "cli/progress.h"
 #include "core/parallel.h"
 #include "lookup/lookup_cli.h"
 #include "markdown/markdown.h"
 #include "pipeline/build.h"
+#include "scaffold/scaffold.h"
 #include "search/search_cli.h"
+#include "serve/serve_command.h"
 
 namespace takao {
 
@@ -20,7 +24,9 @@ constexpr const char* kUsage =
     "usage: takao <command> [options]\n"
     "\n"
     "  build   [--content DIR] [--out DIR] [--jobs N] [--drafts] [--base-url URL] [--quiet]\n"
-    "  check   [--content DIR]                 validate everything, write nothing\n"
+    "  check   [--content DIR] [--quiet]       validate everything, write nothing\n"
+    "  serve   [--content DIR] [--port N] [--drafts] [--quiet]   preview on 127.0.0.1 with live reload\n"
+    "  new     KIND PATH [--title TEXT]        scaffold an issue, article, report or page\n"
     "  search  [--site DIR] [--limit N] [--lang zh-Hant|en] [--json] QUERY\n"
     "  lookup  [--site DIR] [--limit N] [--json] QUERY\n"
     "\n"
@@ -40,6 +46,7 @@ int build_or_check(int argc, char** argv, bool check) {
   config.jobs = default_jobs();
   config.write = !check;
   bool quiet = false;
+  bool timings = false;  // --timings: seconds per pipeline stage, for profiling
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&](std::string& out) -> bool {
@@ -64,6 +71,8 @@ int build_or_check(int argc, char** argv, bool check) {
       if (!value(config.base_url)) return usage_error("--base-url needs a URL");
     } else if (a == "--theme") {
       if (!value(config.theme_dir)) return usage_error("--theme needs a folder");
+    } else if (a == "--timings") {
+      timings = true;
     } else if (a == "--quiet" || a == "-q") {
       quiet = true;
     } else {
@@ -72,16 +81,26 @@ int build_or_check(int argc, char** argv, bool check) {
   }
   Diagnostics diags;
   BuildStats stats;
-  bool ok = run_build(config, diags, &stats);
+  BuildProgress progress;
+  config.progress = &progress;
+  bool ok;
+  {
+    std::optional<ProgressReporter> reporter;
+    if (!quiet) reporter.emplace(progress, stderr);
+    ok = run_build(config, diags, &stats);
+  }
   print_diagnostics(diags);
   if (!ok) {
     std::cerr << "takao: " << diags.error_count() << " error(s); "
               << (check ? "check failed" : "nothing was published, " + config.out_dir + " is unchanged") << '\n';
     return 1;
   }
+  if (timings) {
+    for (const auto& [stage, seconds] : stats.stage_seconds) std::fprintf(stderr, "takao: stage %-8s %7.3f s\n", stage.c_str(), seconds);
+  }
   if (!quiet) {
-    std::fprintf(stderr, "takao: %s %zu pages, %zu files, %zu warning(s) in %.2f s\n", check ? "checked" : "built",
-                 stats.pages, stats.files, diags.warning_count(), stats.seconds);
+    std::fprintf(stderr, "takao: %s %zu pages in %zu languages, %zu files, %zu warning(s) in %.2f s\n",
+                 check ? "checked" : "built", stats.pages, stats.languages, stats.files, diags.warning_count(), stats.seconds);
   }
   return 0;
 }
@@ -94,6 +113,8 @@ int cli_main(int argc, char** argv) {
   std::string command = argv[1];
   if (command == "build") return build_or_check(argc - 1, argv + 1, false);
   if (command == "check") return build_or_check(argc - 1, argv + 1, true);
+  if (command == "serve") return serve_main(argc - 1, argv + 1);
+  if (command == "new") return new_main(argc - 1, argv + 1, today_local());
   if (command == "search") return search_main(argc - 1, argv + 1);
   if (command == "lookup") return lookup_main(argc - 1, argv + 1);
   if (command == "--help" || command == "-h" || command == "help") {

@@ -105,6 +105,10 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   if (config.write && !check_output_folder(config.out_dir, config.content_dir, diags)) return false;
   auto sources = load_sources(disk, config.content_dir, diags);
   timer.lap("load");
+  if (config.progress) {
+    config.progress->files = sources.size();
+    config.progress->stage = BuildProgress::parsing;
+  }
 
   BuildOptions options;
   options.drafts = config.drafts;
@@ -116,6 +120,11 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   if (diags.has_errors()) return false;
 
   auto plan = plan_pages(*site);
+  if (stats) stats->languages = site->config.languages.size();
+  if (config.progress) {
+    config.progress->pages_total = plan.size();
+    config.progress->stage = BuildProgress::rendering;
+  }
   TemplateEngine engine(theme);
   PublishedAssets assets = publish_theme_assets(theme, diags);
   RenderOptions render_options;
@@ -130,6 +139,7 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   std::vector<size_t> twins(plan.size());
   parallel_for(plan.size(), jobs, [&](size_t i) {
     std::string html = renderer.render(plan[i]);
+    if (config.progress) ++config.progress->pages_done;
     links.add_page(i, plan[i].url, plan[i].path, html, page_origin(*site, theme, plan[i]));
     if (!config.write) return;
     staging.write(plan[i].path, html);
@@ -144,6 +154,7 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   engine.report_unused_variables(diags);
   timer.lap("render");
 
+  if (config.progress) config.progress->stage = BuildProgress::indexing;
   SearchDocuments docs = search_documents(*site);
   OutputFiles search_files = write_search_index(docs);
   timer.lap("search");
@@ -167,6 +178,7 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
     timer.finish();
     return !diags.has_errors();
   }
+  if (config.progress) config.progress->stage = BuildProgress::writing;
   write_files(staging, copies, jobs, config.compress, stats);
   write_files(staging, published, jobs, config.compress, stats);
   write_files(staging, search_files, jobs, config.compress, stats);

@@ -1,6 +1,7 @@
 // The orchestrator: load -> model -> plan -> render -> indexes -> write -> swap. Thin on purpose: each step
 // is a stage of its own; this file only runs them in order and stops before writing if any error was found.
 #pragma once
+#include <atomic>
 #include <map>
 #include <string>
 
@@ -8,6 +9,14 @@
 #include "core/diagnostics.h"
 
 namespace takao {
+
+// How far a build has come, for the progress line of the command line (read from another thread).
+struct BuildProgress {
+  enum Stage { reading, parsing, rendering, indexing, writing, done };
+  std::atomic<int> stage{reading};
+  std::atomic<size_t> files{0};        // source files read
+  std::atomic<size_t> pages_done{0}, pages_total{0};
+};
 
 struct BuildConfig {
   std::string content_dir = "content";
@@ -20,12 +29,14 @@ struct BuildConfig {
   bool compress = true;     // .gz and .br twins of text files (the preview server has no use for them)
   std::string base_url;     // overrides site.yaml
   Date today;               // the clock for scheduled pages; empty = today's date
+  BuildProgress* progress = nullptr;  // updated as the build goes, when set
 };
 
 struct BuildStats {
   size_t pages = 0;         // HTML pages written
   size_t files = 0;         // all files written
   double seconds = 0;
+  size_t languages = 0;
   std::map<std::string, double> stage_seconds;  // "load", "model", "render", "search", ...
 };
 
