@@ -61,9 +61,31 @@ void collect_text(cmark_node* node, std::string& out) {
   }
 }
 
+// cmark-gfm can cut a multi-byte character in two (a footnote reference broken over lines: found by
+// fuzzing), so its output is checked and each stray byte replaced by U+FFFD: pages, ids and the search
+// index must stay valid UTF-8.
+void repair_utf8(std::string& text) {
+  size_t bad = find_invalid_utf8(text);
+  if (bad == std::string::npos) return;
+  std::string out(text, 0, bad);
+  std::string_view rest = std::string_view(text).substr(bad);
+  while (!rest.empty()) {
+    size_t next = find_invalid_utf8(rest);
+    if (next == std::string_view::npos) {
+      out += rest;
+      break;
+    }
+    out += rest.substr(0, next);
+    out += "\xEF\xBF\xBD";
+    rest.remove_prefix(next + 1);
+  }
+  text = std::move(out);
+}
+
 std::string inline_text(cmark_node* node) {
   std::string out;
   collect_text(node, out);
+  repair_utf8(out);
   return trim(out);
 }
 
@@ -147,10 +169,12 @@ RenderedMarkdown render_markdown(std::string_view body, int first_line, const Li
     cmark_node_free(node);
   }
   collect_text(doc.get(), out.text);
+  repair_utf8(out.text);
 
   char* html = cmark_render_html(doc.get(), kOptions, cmark_parser_get_syntax_extensions(parser.get()));
   std::string rendered(html);
   free(html);
+  repair_utf8(rendered);
 
   // Give headings their ids (raw HTML is omitted, so every "<hN>" in the output is one of ours, in order)
   // and replace the language markers of page links, noting where "/en" goes.
