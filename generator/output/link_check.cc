@@ -209,8 +209,13 @@ size_t LinkChecker::check(Diagnostics& diags) const {
   }
   std::unordered_set<std::string> files(files_.begin(), files_.end());
 
-  // (place, message) -> pages it occurs on; reported once per place so one template mistake is one error.
-  std::map<std::pair<Place, std::string>, std::vector<std::string>> broken;
+  // (place, link) -> the first message and the pages it occurs on: one template mistake is one error, even
+  // when a relative link resolves differently on each page.
+  struct Broken {
+    std::string message;
+    std::vector<std::string> pages;
+  };
+  std::map<std::pair<Place, std::string>, Broken> broken;
   auto locate = [&](const Page& page, const FoundLink& link) {
     if (link.in_body && !page.origin.source.empty()) {
       const auto& links = page.origin.links;
@@ -267,12 +272,15 @@ size_t LinkChecker::check(Diagnostics& diags) const {
         problem = "broken link: " + link.element + "=\"" + link.href + "\": " + target->url + " has no element with id \"" + fragment + "\"";
       }
       if (problem.empty()) continue;
-      broken[{locate(page, link), problem}].push_back(page.url + " (line " + std::to_string(link.html_line) + " of " + page.path + ")");
+      Broken& b = broken[{locate(page, link), link.element + " " + link.href + (exists ? " #" : "")}];
+      if (b.message.empty()) b.message = problem;
+      b.pages.push_back(page.url + " (line " + std::to_string(link.html_line) + " of " + page.path + ")");
     }
   }
-  for (auto& [key, where] : broken) {
+  for (auto& [key, b] : broken) {
+    auto& where = b.pages;
     std::sort(where.begin(), where.end());
-    std::string msg = key.second + "; on " + where.front();
+    std::string msg = b.message + "; on " + where.front();
     if (where.size() > 1) msg += " and " + std::to_string(where.size() - 1) + " more page" + (where.size() > 2 ? "s" : "");
     diags.error(key.first.path, key.first.line, key.first.col, msg);
   }

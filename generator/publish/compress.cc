@@ -22,6 +22,9 @@ int brotli_window(size_t size) {
 }  // namespace
 
 bool is_compressible(std::string_view path) {
+  // The search index is read in byte ranges by the browser: a compressed copy served in its place would
+  // break range reads, and its files are versioned already.
+  if (path.substr(0, 9) == "search/v-") return false;
   static constexpr std::array<std::string_view, 11> kExtensions = {
       ".html", ".css", ".js", ".mjs", ".json", ".xml", ".atom", ".txt", ".csv", ".svg", ".map"};
   for (auto ext : kExtensions) {
