@@ -716,6 +716,9 @@ std::string SiteRenderer::render_view(const PlannedPage& page, json v) const {
   v["content"] = std::move(content);
   v["page"] = json::object({{"kind", template_name(page.kind)}});  // the layout needs no page data again
   v["page_kind"] = template_name(page.kind);
+  // Pages with a browser app link its stylesheet (the lookup on the glossary home, search on /search/).
+  v["needs_search_css"] = page.kind == PageKind::search;
+  v["needs_lookup_css"] = page.kind == PageKind::glossary_home;
   return engine_.render("base", v);
 }
 
