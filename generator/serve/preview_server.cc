@@ -54,6 +54,12 @@ PreviewServer::PreviewServer(const std::string& root, std::string preview_script
   char resolved[PATH_MAX];
   root_ = realpath(root.c_str(), resolved) ? std::string(resolved) : root;
   auto& svr = *server_;
+  // No SO_REUSEPORT (cpp-httplib's default): a port another process listens on must fail to bind, not be
+  // shared with it.
+  svr.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const char*>(&yes), sizeof yes);
+  });
   // Event streams hold a thread each for as long as a page is open.
   svr.new_task_queue = [] { return new httplib::ThreadPool(64); };
   svr.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {

@@ -188,8 +188,8 @@ int serve_main(int argc, char** argv) {
     hub.publish("reload", one_line(reload_json(r, first)));
   };
   rebuild(true);
-  std::printf("takao: serving http://127.0.0.1:%d/ (preview of %s%s; Ctrl-C stops)\n", bound, config.content_dir.c_str(),
-              config.drafts ? ", drafts shown" : "");
+  std::printf("takao: serving http://127.0.0.1:%d/ (preview of %s%s, built in %s; Ctrl-C stops)\n", bound,
+              config.content_dir.c_str(), config.drafts ? " with drafts" : "", out.path.c_str());
   std::fflush(stdout);
 
   std::thread http([&] { server.run(); });
