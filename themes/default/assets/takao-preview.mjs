@@ -53,6 +53,10 @@ function showOverlay(diagnostics) {
 }
 
 const events = new EventSource("/__takao/events");
+// Marks the page as listening (tests and the curious can see it in the inspector).
+events.addEventListener("open", () => {
+  document.documentElement.dataset.takaoPreview = "connected";
+});
 events.addEventListener("reload", (event) => {
   const data = JSON.parse(event.data);
   hideOverlay();
