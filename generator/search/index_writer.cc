@@ -131,6 +131,7 @@ struct TermCounts {
     uint64_t key;
     uint8_t tf[kFields];  // saturates at 255: BM25 has long saturated by then
     uint32_t first;       // record offset + 1 of the first occurrence in the text, 0 when none
+    uint16_t next;        // two-character pieces: next_char_bit of the characters that follow
   };
   std::vector<Slot> slots;
   std::vector<uint32_t> used;  // slot indexes in insertion order
@@ -143,18 +144,19 @@ struct TermCounts {
     size_t cap = 64;
     while (cap < max_terms * 2) cap <<= 1;
     if (slots.size() < cap) {
-      slots.assign(cap, Slot{0, {0, 0, 0, 0}, 0});
+      slots.assign(cap, Slot{0, {0, 0, 0, 0}, 0, 0});
     }
     mask = cap - 1;
     shift = 64 - __builtin_ctzll(cap);  // the product's high bits: its low bits only see the key's low bits
   }
-  void add(uint64_t key, int field, uint32_t first) {
+  void add(uint64_t key, int field, uint32_t first, uint16_t next = 0) {
     uint64_t i = (key * 0x9E3779B97F4A7C15ull) >> shift;
     for (;; ++i) {
       Slot& s = slots[i & mask];
       if (s.key == key) {
         if (s.tf[field] < 0xFF) ++s.tf[field];
         if (first && !s.first) s.first = first;
+        s.next |= next;
         return;
       }
       if (s.key == 0) {
@@ -162,6 +164,7 @@ struct TermCounts {
         s.tf[0] = s.tf[1] = s.tf[2] = s.tf[3] = 0;
         s.tf[field] = 1;
         s.first = first;
+        s.next = next;
         used.push_back(static_cast<uint32_t>(i & mask));
         return;
       }
@@ -173,6 +176,7 @@ struct Tuple {
   uint64_t key;
   uint32_t group;
   uint16_t pos;
+  uint16_t next;
   uint8_t impact;
 };
 
@@ -230,7 +234,7 @@ void count_chunk(const std::vector<Group>& groups, size_t begin, size_t end, con
     std::string texts[kFields];
     for (int f = 0; f < kFields; ++f) {
       texts[f] = field_text(d, f);
-      // At most three grams start at a character, and a CJK character takes three bytes.
+      // At most two pieces start at a character, and a CJK character takes three bytes.
       bound += texts[f].size();
     }
     counts.reset(std::min<size_t>(bound, 1u << 22));
@@ -247,8 +251,10 @@ void count_chunk(const std::vector<Group>& groups, size_t begin, size_t end, con
             if (c < seen.size()) seen[c] = 1;
             uint32_t first = in_text ? base + ft.offsets[i] + 1 : 0;
             counts.add(gram_key(&ft.cps[i], 1), f, first);
-            if (i + 1 < run.end) counts.add(gram_key(&ft.cps[i], 2), f, first);
-            if (i + 2 < run.end) counts.add(gram_key(&ft.cps[i], 3), f, first);
+            if (i + 1 < run.end) {
+              uint16_t next = i + 2 < run.end ? static_cast<uint16_t>(1u << next_char_bit(ft.cps[i + 2])) : 0;
+              counts.add(gram_key(&ft.cps[i], 2), f, first, next);
+            }
           }
         } else {
           size_t len = std::min(run.end - run.begin, kMaxWordLength);
@@ -281,7 +287,7 @@ void count_chunk(const std::vector<Group>& groups, size_t begin, size_t end, con
       if (pos > 0xFFFF) pos = 0xFFFF;
       size_t part = (s.key & kWordBit) ? partition_of_stem(out.stems[s.key & 0xFFFFFFFF]) : partition_of_gram(s.key);
       out.parts[part].push_back(
-          Tuple{s.key, static_cast<uint32_t>(gi), static_cast<uint16_t>(pos), static_cast<uint8_t>(impact)});
+          Tuple{s.key, static_cast<uint32_t>(gi), static_cast<uint16_t>(pos), s.next, static_cast<uint8_t>(impact)});
     }
   }
   for (char32_t c = 0; c < seen.size(); ++c)
@@ -353,6 +359,10 @@ void encode_partition(std::vector<ChunkOut>& chunks, size_t part, const std::vec
       b.last_slot = slot;
       b.entry.list.push_back(static_cast<char>(t.impact));
       put_varint(b.entry.list, t.pos);
+      if ((key >> 60) == 2 && !(key & kWordBit)) {
+        b.entry.list.push_back(static_cast<char>(t.next & 0xFF));
+        b.entry.list.push_back(static_cast<char>(t.next >> 8));
+      }
       ++b.entry.df;
     }
     std::vector<Tuple>().swap(c.parts[part]);  // done with it: give the memory back early
@@ -361,6 +371,7 @@ void encode_partition(std::vector<ChunkOut>& chunks, size_t part, const std::vec
   for (Building& b : building) {
     Entry& e = b.entry;
     e.term = (b.key & kWordBit) ? word_terms[b.key & 0xFFFFFFFF] : gram_bytes(b.key);
+    if (!(b.key & kWordBit) && (b.key >> 60) == 2) e.flags |= kListNext;
     if (b.key & kWordBit) stem_df[e.term] = e.df;
     e.hash = fnv1a(e.term);
     out.push_back(std::move(e));
@@ -519,7 +530,7 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
       put_varint(out, e->term.size());
       out += e->term;
       put_varint(out, e->df);
-      put_varint(out, (static_cast<uint64_t>(e->list.size()) << 3) | static_cast<uint64_t>(e->flags));
+      put_varint(out, (static_cast<uint64_t>(e->list.size()) << kFlagBits) | static_cast<uint64_t>(e->flags));
       if (e->flags & kListExternal) {
         put_varint(out, e->pack);
         put_varint(out, e->offset);

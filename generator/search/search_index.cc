@@ -116,8 +116,8 @@ const SearchIndex::TermList& SearchIndex::term_list(const std::string& term) con
     std::string_view key = data.substr(p, len);
     p += len;
     if (!get_varint(data, p, df) || !get_varint(data, p, size_flags)) break;
-    uint64_t size = size_flags >> 3;
-    auto flags = static_cast<uint32_t>(size_flags & 7);
+    uint64_t size = size_flags >> kFlagBits;
+    auto flags = static_cast<uint32_t>(size_flags & ((1u << kFlagBits) - 1));
     std::string_view inline_list;
     if (flags & kListExternal) {
       if (!get_varint(data, p, pack) || !get_varint(data, p, offset)) break;
@@ -141,7 +141,7 @@ const SearchIndex::TermList& SearchIndex::term_list(const std::string& term) con
     uint64_t slot = 0;
     while (q < inline_list.size()) {
       uint64_t delta, pos = 0;
-      uint32_t impact = 0;
+      uint32_t impact = 0, next = 0;
       if (!get_varint(inline_list, q, delta)) break;
       slot += delta;
       if (!(flags & kListBare)) {
@@ -149,7 +149,12 @@ const SearchIndex::TermList& SearchIndex::term_list(const std::string& term) con
         impact = static_cast<unsigned char>(inline_list[q++]);
         if (!get_varint(inline_list, q, pos)) break;
       }
-      list.postings.push_back({static_cast<uint32_t>(slot), impact, static_cast<uint32_t>(pos)});
+      if (flags & kListNext) {
+        if (q + 2 > inline_list.size()) break;
+        next = static_cast<unsigned char>(inline_list[q]) | static_cast<unsigned char>(inline_list[q + 1]) << 8;
+        q += 2;
+      }
+      list.postings.push_back({static_cast<uint32_t>(slot), impact, static_cast<uint32_t>(pos), next});
     }
     break;
   }
@@ -184,18 +189,26 @@ std::optional<std::string> SearchIndex::lookup_stem(std::u32string_view word) co
 std::vector<SearchIndex::Scored> SearchIndex::match_term(const QueryTerm& term) const {
   std::vector<Scored> out;
   if (term.phrase) {
+    // Pieces of at most two characters; a piece followed by another character of the phrase must have
+    // that character in its next-character mask.
     std::vector<std::string> grams;
+    std::vector<uint32_t> need;  // mask bit each piece's posting must have, 0 for none
     if (term.text.size() <= 2) {
       grams.push_back(to_utf8(term.text));
+      need.push_back(0);
     } else {
-      for (size_t i = 0; i + 3 <= term.text.size(); ++i) grams.push_back(to_utf8(term.text.substr(i, 3)));
+      for (size_t i = 0; i + 2 <= term.text.size(); ++i) {
+        grams.push_back(to_utf8(term.text.substr(i, 2)));
+        need.push_back(i + 2 < term.text.size() ? 1u << next_char_bit(term.text[i + 2]) : 0);
+      }
     }
     std::vector<Posting> acc;
     for (size_t g = 0; g < grams.size(); ++g) {
       const TermList& list = term_list(grams[g]);
       if (!list.found) return out;
       if (g == 0) {
-        acc = list.postings;
+        for (const Posting& p : list.postings)
+          if ((p.next & need[0]) == need[0]) acc.push_back(p);
         continue;
       }
       std::vector<Posting> next;
@@ -204,6 +217,8 @@ std::vector<SearchIndex::Scored> SearchIndex::match_term(const QueryTerm& term) 
         if (acc[i].slot < list.postings[j].slot) {
           ++i;
         } else if (acc[i].slot > list.postings[j].slot) {
+          ++j;
+        } else if ((list.postings[j].next & need[g]) != need[g]) {
           ++j;
         } else {
           const Posting& a = acc[i];

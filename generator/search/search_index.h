@@ -49,6 +49,7 @@ struct Posting {
   uint32_t slot;
   uint32_t impact;
   uint32_t pos;
+  uint32_t next = 0;  // two-character pieces: next-character mask (index_format.h)
 };
 
 class SearchIndex {

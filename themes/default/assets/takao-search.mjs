@@ -25,6 +25,11 @@ const EXCERPT_LENGTH = 72;
 const LIST_EXTERNAL = 1;
 const LIST_BARE = 2;
 const LIST_NEGATED = 4;
+const LIST_NEXT = 8;
+const FLAG_BITS = 16;  // 2 ** kFlagBits of index_format.h
+
+// next_char_bit() of index_format.h.
+const nextCharBit = (c) => Math.imul(c, 0x9e3779b1) >>> 28;
 
 const CJK = 1;
 const WORD = 2;
@@ -181,7 +186,13 @@ function decodeList(bytes, flags) {
       pos = readVarint(bytes, st);
       if (pos === null) break;
     }
-    out.push({ slot, impact, pos });
+    let next = 0;
+    if (flags & LIST_NEXT) {
+      if (st.pos + 2 > bytes.length) break;
+      next = bytes[st.pos] | (bytes[st.pos + 1] << 8);
+      st.pos += 2;
+    }
+    out.push({ slot, impact, pos, next });
   }
   return out;
 }
@@ -304,7 +315,7 @@ export async function openSearch(fetchFile) {
   };
 
   const manifest = JSON.parse(toText(await fetchFile("search/manifest.json")));
-  if (manifest.format !== 1) throw new Error("search/manifest.json: unknown index format " + manifest.format);
+  if (manifest.format !== 2) throw new Error("search/manifest.json: unknown index format " + manifest.format);
   const fold = JSON.parse(toText(await readWhole(manifest.dir + "fold.json")));
   const folder = makeFolder(pairsMap(fold.variants), pairsMap(fold.simplified));
   const dir = manifest.dir;
@@ -333,8 +344,8 @@ export async function openSearch(fetchFile) {
         const df = readVarint(data, st);
         const sizeFlags = readVarint(data, st);
         if (df === null || sizeFlags === null) break;
-        const size = Math.floor(sizeFlags / 8);
-        const flags = sizeFlags % 8;
+        const size = Math.floor(sizeFlags / FLAG_BITS);
+        const flags = sizeFlags % FLAG_BITS;
         let list = null;
         let pack = 0;
         let offset = 0;
@@ -376,12 +387,22 @@ export async function openSearch(fetchFile) {
   // match_term() of search_index.cc: [{slot, score, pos, matched}] sorted by slot.
   async function matchTerm(term) {
     if (term.phrase) {
+      // Pieces of at most two characters, each but the last with the phrase's next character in its mask.
       const grams = [];
-      if (term.cps.length <= 2) grams.push(term.text);
-      else for (let i = 0; i + 3 <= term.cps.length; i++) grams.push(cpString(term.cps.slice(i, i + 3)));
+      const need = [];
+      const n = term.cps.length;
+      if (n <= 2) {
+        grams.push(term.text);
+        need.push(0);
+      } else {
+        for (let i = 0; i + 2 <= n; i++) {
+          grams.push(cpString(term.cps.slice(i, i + 2)));
+          need.push(i + 2 < n ? 1 << nextCharBit(term.cps[i + 2]) : 0);
+        }
+      }
       const lists = await Promise.all(grams.map(termList));
       if (lists.some((l) => !l.found)) return [];
-      let acc = lists[0].postings;
+      let acc = lists[0].postings.filter((p) => (p.next & need[0]) === need[0]);
       for (let g = 1; g < lists.length; g++) {
         const b = lists[g].postings;
         const next = [];
@@ -390,6 +411,7 @@ export async function openSearch(fetchFile) {
         while (i < acc.length && j < b.length) {
           if (acc[i].slot < b[j].slot) i++;
           else if (acc[i].slot > b[j].slot) j++;
+          else if ((b[j].next & need[g]) !== need[g]) j++;
           else {
             const pos = acc[i].pos === 0 || b[j].pos === 0 ? 0 : Math.max(acc[i].pos, b[j].pos);
             next.push({ slot: acc[i].slot, impact: Math.min(acc[i].impact, b[j].impact), pos });
