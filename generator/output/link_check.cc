@@ -234,8 +234,11 @@ size_t LinkChecker::check(Diagnostics& diags) const {
       return Place{page.origin.source, page.origin.line, 1};
     }
     // A link written literally in a template is found at its line; otherwise the page's template is named.
+    // Templates write site paths after {{lang_prefix}} ("" or "/en").
+    std::string unprefixed = starts_with(link.href, "/en/") ? link.href.substr(3) : link.href;
     for (const auto& [file, text] : templates_) {
-      for (const std::string& needle : {"\"" + link.href + "\"", "\"" + html_escape(link.href) + "\""}) {
+      for (const std::string& needle : {"\"" + link.href + "\"", "\"" + html_escape(link.href) + "\"",
+                                        "\"{{lang_prefix}}" + unprefixed + "\""}) {
         size_t at = text.find(needle);
         if (at != std::string::npos) {
           auto lc = line_col_at(text, at + 1);

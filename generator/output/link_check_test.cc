@@ -87,18 +87,22 @@ TEST(LinkCheck, ABrokenLinkInTheMarkdownNamesItsFileAndLine) {
 
 TEST(LinkCheck, ABrokenLinkATemplateWritesIsReportedOnceAtTheTemplateLine) {
   LinkChecker checker(3, kBase);
-  checker.add_template("themes/default/templates/base.mustache", "<html>\n<body>\n  <a href=\"/site-map/\">map</a>\n");
+  checker.add_template("themes/default/templates/base.mustache", "<html>\n<body>\n  <a href=\"/site-map/\">map</a>\n"
+                                                                  "  <a href=\"{{lang_prefix}}/privacy/\">p</a>\n");
   for (size_t i = 0; i < 3; ++i) {
     std::string url = "/p" + std::to_string(i) + "/";
     PageOrigin origin;
     origin.template_file = "themes/default/templates/page.mustache";
-    checker.add_page(i, url, url.substr(1) + "index.html", page_html("<a href=\"/site-map/\">map</a><a href=\"{{oops}}/\">x</a>"), origin);
+    checker.add_page(i, url, url.substr(1) + "index.html",
+                     page_html("<a href=\"/site-map/\">map</a><a href=\"{{oops}}/\">x</a><a href=\"/en/privacy/\">p</a>"), origin);
   }
   checker.add_file("assets/style.css");
   Diagnostics diags;
-  EXPECT_EQ(checker.check(diags), 2u);
+  EXPECT_EQ(checker.check(diags), 3u);
   auto e = errors(diags);
-  ASSERT_EQ(e.size(), 2u);
+  ASSERT_EQ(e.size(), 3u);
+  EXPECT_EQ(e[1].rfind("themes/default/templates/base.mustache:4:12: error: broken link: a href=\"/en/privacy/\"", 0), 0u) << e[1];
+  e.erase(e.begin() + 1);
   EXPECT_EQ(e[0].rfind("themes/default/templates/base.mustache:3:12: error: broken link: a href=\"/site-map/\"", 0), 0u) << e[0];
   EXPECT_NE(e[0].find("on /p0/ (line 4 of p0/index.html) and 2 more pages"), std::string::npos) << e[0];
   // Not written literally anywhere: the page's template is named.

@@ -259,6 +259,12 @@ json SiteRenderer::common(const PlannedPage& p) const {
   if (!site_.reports.empty()) feeds.push_back({{"url", (en ? "/en" : "") + std::string(kReportsFeedUrl)}, {"title", t(en, "ui", "feed_reports")}});
   v["feeds"] = feeds;
   v["has_feeds"] = !feeds.empty();
+  // Pages with `footer: true` (privacy and security policy, open-data declaration) are linked in every footer.
+  json footer = json::array();
+  for (const auto& page : site_.pages) {
+    if (page.doc.fields.value("footer", false) == true) footer.push_back({{"label", title_of(page.doc, en)}, {"url", page_url_of(page.doc, en)}});
+  }
+  v["footer_links"] = footer;
   v["updated"] = date_label(newest_, en);
   v["updated_iso"] = newest_.empty() ? "" : newest_.iso();
   json nav = json::array();
