@@ -36,8 +36,8 @@ TEST(KilledBuild, LeavesTheOldSiteOrTheNewNeverAMix) {
   fs::path dir = fresh_dir("kill");
   // Two versions of one site that differ in every page; "content" is renamed between them, so both are
   // built from the same path (nothing in the output may depend on which folder held the other one).
-  write_corpus(dir / "content-a", 150, "A");
-  write_corpus(dir / "content-b", 150, "B");
+  write_corpus(dir / "content-a", 120, "A");
+  write_corpus(dir / "content-b", 120, "B");
   std::map<std::string, std::string> site[2];
   double seconds = 0;
   for (int v = 0; v < 2; ++v) {
