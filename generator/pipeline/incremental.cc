@@ -126,6 +126,7 @@ struct IncrementalBuilder::State {
   std::unique_ptr<TemplateEngine> engine;
   std::shared_ptr<const Site> site;
   bool search_dirty = false;
+  uint64_t search_generation = 0;  // counts builds that changed what the search index holds
 };
 
 IncrementalBuilder::IncrementalBuilder(BuildConfig config, bool defer_search)
@@ -444,7 +445,8 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags) {
     Fingerprint fp = fingerprint(f.bytes);
     add(f.path, fp, Pending{std::move(f.bytes), ""});
   }
-  bool search_dirty = s.search_dirty || skeleton_changed || !body_changed.empty();
+  bool search_inputs_changed = skeleton_changed || !body_changed.empty();
+  bool search_dirty = s.search_dirty || search_inputs_changed;
   std::set<std::string> search_paths = s.search_paths;
   if (search_dirty && !defer_search_) {
     OutputFiles search = write_search_index(search_documents(*site));
@@ -522,20 +524,43 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags) {
   s.search_paths = std::move(search_paths);
   s.site = site;
   s.search_dirty = search_dirty;
+  if (search_inputs_changed) ++s.search_generation;
   result.search_pending = search_dirty;
   result.ok = true;
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return result;
 }
 
+std::optional<IncrementalBuilder::SearchJob> IncrementalBuilder::take_search_job() const {
+  if (!state_->search_dirty || !state_->site) return std::nullopt;
+  return SearchJob{state_->site, state_->search_generation};
+}
+
+OutputFiles IncrementalBuilder::make_search_files(const SearchJob& job) {
+  return write_search_index(search_documents(*job.site));
+}
+
 IncrementalResult IncrementalBuilder::finish_search(Diagnostics& diags) {
+  auto job = take_search_job();
+  if (!job) {
+    IncrementalResult result;
+    result.ok = true;
+    return result;
+  }
+  return apply_search(*job, make_search_files(*job), diags);
+}
+
+IncrementalResult IncrementalBuilder::apply_search(const SearchJob& job, OutputFiles search, Diagnostics& diags) {
   auto started = std::chrono::steady_clock::now();
   State& s = *state_;
   IncrementalResult result;
   result.ok = true;
-  if (!s.search_dirty || !s.site) return result;
+  // A build since the job was taken changed the searchable content: this index is already old.
+  if (!s.search_dirty || job.generation != s.search_generation) {
+    result.search_pending = s.search_dirty;
+    return result;
+  }
   int jobs = config_.jobs > 0 ? config_.jobs : default_jobs();
-  OutputFiles search = write_search_index(search_documents(*s.site));
   std::map<std::string, Pending> pending;
   std::set<std::string> paths;
   for (auto& f : search) paths.insert(f.path);

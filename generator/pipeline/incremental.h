@@ -16,11 +16,13 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "core/diagnostics.h"
+#include "core/output_file.h"
 #include "model/parse_cache.h"
 #include "pipeline/build.h"
 
@@ -52,6 +54,17 @@ class IncrementalBuilder {
   // Writes the search index of the last good build if it is out of date.
   IncrementalResult finish_search(Diagnostics& diags);
   bool search_pending() const;
+
+  // The same in three steps, so the index can be made on another thread while rebuilds go on:
+  // take_search_job() (this thread), make_search_files(job) (any thread), apply_search(...) (this thread),
+  // which writes the files only if no build changed the searchable content since the job was taken.
+  struct SearchJob {
+    std::shared_ptr<const struct Site> site;
+    uint64_t generation = 0;
+  };
+  std::optional<SearchJob> take_search_job() const;
+  static OutputFiles make_search_files(const SearchJob& job);
+  IncrementalResult apply_search(const SearchJob& job, OutputFiles files, Diagnostics& diags);
 
   const BuildConfig& config() const { return config_; }
 

@@ -12,6 +12,8 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <mutex>
+#include <optional>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -193,16 +195,48 @@ int serve_main(int argc, char** argv) {
   std::fflush(stdout);
 
   std::thread http([&] { server.run(); });
+  // The search index is made on a thread of its own after a quiet moment, so saves keep reloading at
+  // once; a result that a later save made old is dropped and made again.
+  struct SearchWork {
+    std::mutex mutex;
+    bool done = false;
+    OutputFiles files;
+  };
+  std::shared_ptr<SearchWork> search_work;
+  std::optional<IncrementalBuilder::SearchJob> search_job;
+  std::thread search_thread;
   auto last_change = std::chrono::steady_clock::now();
   while (!g_stop) {
     auto changed = watcher.wait(std::chrono::milliseconds(250), std::chrono::milliseconds(15));
     if (g_stop) break;
-    if (changed.empty()) {
-      // The search index waits for a quiet moment, so saves in a row reload at once.
-      if (builder.search_pending() && std::chrono::steady_clock::now() - last_change > std::chrono::milliseconds(800)) {
+    if (search_work) {
+      bool done;
+      {
+        std::lock_guard lock(search_work->mutex);
+        done = search_work->done;
+      }
+      if (done) {
+        search_thread.join();
         Diagnostics diags;
-        auto r = builder.finish_search(diags);
-        if (!quiet && r.ok) std::fprintf(stderr, "takao: search index updated in %.3f s\n", r.seconds);
+        auto r = builder.apply_search(*search_job, std::move(search_work->files), diags);
+        if (!quiet && r.ok && !r.written.empty()) std::fprintf(stderr, "takao: search index updated\n");
+        search_work.reset();
+        search_job.reset();
+      }
+    }
+    if (changed.empty()) {
+      if (!search_work && builder.search_pending() &&
+          std::chrono::steady_clock::now() - last_change > std::chrono::milliseconds(800)) {
+        search_job = builder.take_search_job();
+        if (search_job) {
+          search_work = std::make_shared<SearchWork>();
+          search_thread = std::thread([work = search_work, job = *search_job] {
+            OutputFiles files = IncrementalBuilder::make_search_files(job);
+            std::lock_guard lock(work->mutex);
+            work->files = std::move(files);
+            work->done = true;
+          });
+        }
       }
       continue;
     }
@@ -213,6 +247,14 @@ int serve_main(int argc, char** argv) {
   server.stop();
   http.join();
   g_watcher = nullptr;
+  if (search_thread.joinable()) {
+    // An index still being made holds no file open and is not wanted any more: leave without waiting.
+    if (!quiet) std::fprintf(stderr, "takao: stopped\n");
+    std::fflush(nullptr);
+    std::error_code rec;
+    fs::remove_all(out.path, rec);
+    std::_Exit(0);
+  }
   if (!quiet) std::fprintf(stderr, "takao: stopped\n");
   return 0;
 }
