@@ -1,6 +1,6 @@
 // The search page in headless Chromium: types a Traditional and a Simplified Chinese query and checks the
 // results, the live status, the <mark> highlights (as DOM, not HTML) and that the header form leads there.
-// Site: $TAKAO_SITE (a built public/ folder), else tests/fixtures/site built with $TAKAO_BUILD_DIR/takao.
+// Site: $TAKAO_SITE (a built public/ folder), else the real site in content/ built with $TAKAO_BUILD_DIR/takao.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -48,7 +48,7 @@ before(async () => {
     assert.ok(existsSync(takao), `${takao} does not exist: build it (cmake --build ${buildDir} --target takao), set TAKAO_BUILD_DIR, or point TAKAO_SITE at a built site`);
     tmp = mkdtempSync(path.join(tmpdir(), "takao-search-site-"));
     site = path.join(tmp, "public");
-    const run = spawnSync(takao, ["build", "--content", path.join(root, "tests/fixtures/site"), "--out", site], { encoding: "utf8" });
+    const run = spawnSync(takao, ["build", "--content", path.join(root, "content"), "--out", site], { encoding: "utf8" });
     assert.equal(run.status, 0, `takao build failed:\n${run.stderr}`);
   }
   assert.ok(existsSync(path.join(site, "search/manifest.json")), `${site} has no search index`);
