@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 #include <limits.h>
+#include <sys/socket.h>
 #include <stdlib.h>
 
 #include <atomic>
@@ -56,9 +57,10 @@ PreviewServer::PreviewServer(const std::string& root, std::string preview_script
   auto& svr = *server_;
   // No SO_REUSEPORT (cpp-httplib's default): a port another process listens on must fail to bind, not be
   // shared with it.
-  svr.set_socket_options([](socket_t sock) {
+  svr.set_socket_options([this](socket_t sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const char*>(&yes), sizeof yes);
+    listen_fd_ = sock;
   });
   // Event streams hold a thread each for as long as a page is open.
   svr.new_task_queue = [] { return new httplib::ThreadPool(64); };
@@ -143,8 +145,11 @@ PreviewServer::PreviewServer(const std::string& root, std::string preview_script
 PreviewServer::~PreviewServer() = default;
 
 int PreviewServer::bind(int port) {
-  if (port == 0) return server_->bind_to_any_port("127.0.0.1");
-  return server_->bind_to_port("127.0.0.1", port) ? port : -1;
+  int bound = port == 0 ? server_->bind_to_any_port("127.0.0.1") : (server_->bind_to_port("127.0.0.1", port) ? port : -1);
+  // cpp-httplib listens with a backlog of 5 (compiled into Debian's library): 200 clients at once
+  // overflowed it and some waited 20 s for a retried SYN. Listening again only deepens the queue.
+  if (bound > 0 && listen_fd_ >= 0) ::listen(listen_fd_, SOMAXCONN);
+  return bound;
 }
 
 void PreviewServer::run() { server_->listen_after_bind(); }

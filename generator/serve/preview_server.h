@@ -32,6 +32,7 @@ class PreviewServer {
   std::string script_;
   ReloadHub& hub_;
   std::unique_ptr<httplib::Server> server_;
+  int listen_fd_ = -1;  // the listening socket, to deepen its backlog after bind
   std::atomic<bool> ready_{false};
 };
 
