@@ -112,6 +112,45 @@ TEST_F(InjectedSite, JsonFilesStayValidJson) {
   std::printf("%zu JSON files valid\n", n);
 }
 
+// Search and lookup results carry the hostile titles as data; the browser modules put them in the page
+// with textContent and use the URL as a link, so every URL must stay on the site.
+TEST_F(InjectedSite, SearchAndLookupResultsKeepUrlsOnTheSite) {
+  ASSERT_EQ(run_.status, 0) << run_.err;
+  auto check = [&](const std::vector<std::string>& args, const std::string& must_hold) {
+    Outcome r = run_takao(args, dir_, 120);
+    ASSERT_EQ(r.status, 0) << r.err;
+    ASSERT_TRUE(nlohmann::json::accept(r.out)) << r.out.substr(0, 2000);
+    auto results = nlohmann::json::parse(r.out);
+    ASSERT_TRUE(results.is_array());
+    EXPECT_FALSE(results.empty()) << args.back();
+    for (const auto& hit : results) {
+      std::string url = hit.value("url", "");
+      EXPECT_TRUE(url.size() > 0 && url[0] == '/' && (url.size() < 2 || url[1] != '/')) << url;
+    }
+    EXPECT_NE(r.out.find(must_hold), std::string::npos) << r.out.substr(0, 2000);
+  };
+  check({"search", "--site", "public", "--json", "--limit", "0", "alert"}, "alert('title')");
+  check({"lookup", "--site", "public", "--json", "--limit", "0", "惡意樓"}, "javascript:alert('en2')");
+  check({"lookup", "--site", "public", "--json", "--limit", "0", "script"}, "<script>alert('csv')</script>館");
+}
+
+// The browser modules that show those results never turn text into markup or code.
+TEST(BrowserModules, NeverParseTextAsMarkupOrCode) {
+  fs::path assets = fs::path(TAKAO_SOURCE_DIR) / "themes/default/assets";
+  size_t n = 0;
+  for (const auto& e : fs::directory_iterator(assets)) {
+    std::string ext = e.path().extension().string();
+    if (ext != ".mjs" && ext != ".js") continue;
+    ++n;
+    std::string js = snapshot(assets)[e.path().filename().string()];
+    for (const char* sink : {"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function",
+                             "setTimeout(\"", "srcdoc", "createContextualFragment", "DOMParser"}) {
+      EXPECT_EQ(js.find(sink), std::string::npos) << e.path().filename() << " uses " << sink;
+    }
+  }
+  EXPECT_GT(n, 0u);
+}
+
 TEST(ContentSecurityPolicy, FixtureSiteNeedsNoUnsafeInline) {
   fs::path dir = fresh_dir("csp");
   std::vector<std::string> args = {"build", "--content", TAKAO_SOURCE_DIR "/tests/fixtures/site", "--out", "public"};
