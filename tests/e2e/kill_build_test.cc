@@ -44,7 +44,7 @@ TEST(KilledBuild, LeavesTheOldSiteOrTheNewNeverAMix) {
     fs::rename(dir / (v ? "content-b" : "content-a"), dir / "content");
     Outcome r = run_takao(build_args(), dir, 600);
     ASSERT_EQ(r.status, 0) << r.err;
-    seconds = std::max(seconds, r.seconds);
+    seconds = r.seconds;  // the second (warm) build is the one the kills are timed against
     site[v] = snapshot(dir / "public");
     fs::rename(dir / "content", dir / (v ? "content-b" : "content-a"));
   }
@@ -55,8 +55,8 @@ TEST(KilledBuild, LeavesTheOldSiteOrTheNewNeverAMix) {
   std::random_device device;
   unsigned seed = device();
   std::mt19937 random(seed);
-  // Kill anywhere from the first instant to just past the end of a whole build.
-  std::uniform_real_distribution<double> when(0.0, seconds * 1.1);
+  // Kill anywhere from the first instant to past the end of a whole build (builds vary on a busy machine).
+  std::uniform_real_distribution<double> when(0.0, seconds * 1.3);
   int saw_old = 0, saw_new = 0;
   for (int round = 0; round < 20; ++round) {
     int next = 1 - current;
