@@ -37,6 +37,9 @@ struct HostileCase {
   std::function<void(const fs::path& out)> check = nullptr;
 };
 
+// Test names and logs show the case's name, not its bytes.
+void PrintTo(const HostileCase& c, std::ostream* os) { *os << c.name; }
+
 class HostileContent : public ::testing::TestWithParam<HostileCase> {};
 
 TEST_P(HostileContent, ClearErrorOrCorrectOutputNeverACrash) {
