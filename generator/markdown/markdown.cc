@@ -18,7 +18,10 @@ namespace {
 constexpr const char* kExtensions[] = {"table", "strikethrough", "autolink", "tagfilter", "tasklist"};
 constexpr int kOptions = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8 |
                          CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
-// Stands in for a page link's language prefix until the HTML is rendered; never valid in a real URL path.
+// Stands in for a page link's language prefix until the HTML is rendered. Only an occurrence right after
+// `href="` or `src="` counts (text and other attributes may hold the same characters), and a destination
+// that begins with it is written with its '@' percent-encoded (see defuse_marker): otherwise
+// [x](/@takao-local@javascript:alert(1)) became href="javascript:alert(1)" (found by fuzzing).
 constexpr std::string_view kLocalMarker = "/@takao-local@";
 
 std::once_flag init_flag;
@@ -80,6 +83,19 @@ void repair_utf8(std::string& text) {
     rest.remove_prefix(next + 1);
   }
   text = std::move(out);
+}
+
+// A destination that begins with the marker gets "/%40" for its "/@", the same path to a server, so that
+// only the markers render_markdown puts in front of page links start an href or src.
+std::string defuse_marker(std::string url) {
+  if (url.starts_with(kLocalMarker)) url.replace(0, 2, "/%40");
+  return url;
+}
+
+// Where `marker` stands at the start of a link's or image's URL attribute in rendered HTML.
+bool starts_url_attribute(const std::string& html, size_t at) {
+  auto preceded_by = [&](std::string_view s) { return at >= s.size() && html.compare(at - s.size(), s.size(), s) == 0; };
+  return preceded_by("<a href=\"") || preceded_by("<img src=\"");
 }
 
 std::string inline_text(cmark_node* node) {
@@ -153,15 +169,15 @@ RenderedMarkdown render_markdown(std::string_view body, int first_line, const Li
       LinkRef ref{url ? url : "", first_line + std::max(line, 1) - 1, std::max(col, 1), type == CMARK_NODE_IMAGE};
       if (ref.destination.empty()) continue;
       out.links.push_back(ref);
-      if (is_absolute(ref.destination) || !resolver) continue;
-      if (auto resolved = resolver(ref)) {
-        if (resolved->url.empty()) {
-          unlink.push_back(node);
-          continue;
-        }
-        std::string url_out = resolved->localised ? std::string(kLocalMarker) + resolved->url : resolved->url;
-        cmark_node_set_url(node, url_out.c_str());
+      std::optional<ResolvedLink> resolved;
+      if (!is_absolute(ref.destination) && resolver) resolved = resolver(ref);
+      if (resolved && resolved->url.empty()) {
+        unlink.push_back(node);
+        continue;
       }
+      std::string url_out = defuse_marker(resolved ? resolved->url : ref.destination);
+      if (resolved && resolved->localised) url_out.insert(0, kLocalMarker);
+      if (url_out != ref.destination) cmark_node_set_url(node, url_out.c_str());
     }
   }
   for (cmark_node* node : unlink) {
@@ -183,9 +199,13 @@ RenderedMarkdown render_markdown(std::string_view body, int first_line, const Li
   // Each search resumes only once passed: searching afresh every round was quadratic (50,000 headings
   // and no page link scanned the whole page for the marker each time: 9 s).
   size_t next_h = rendered.find("<h"), next_m = rendered.find(kLocalMarker);
+  while (next_m != std::string::npos && !starts_url_attribute(rendered, next_m))
+    next_m = rendered.find(kLocalMarker, next_m + 1);
   while (pos < rendered.size()) {
     if (next_h != std::string::npos && next_h < pos) next_h = rendered.find("<h", pos);
     if (next_m != std::string::npos && next_m < pos) next_m = rendered.find(kLocalMarker, pos);
+    while (next_m != std::string::npos && !starts_url_attribute(rendered, next_m))
+      next_m = rendered.find(kLocalMarker, next_m + 1);
     size_t next = std::min(next_h, next_m);
     if (next == std::string::npos) break;
     out.html.append(rendered, pos, next - pos);

@@ -61,4 +61,30 @@ TEST(Markdown, ParallelRenderingMatchesSerial) {
   for (const auto& r : results) EXPECT_TRUE(r == serial);
 }
 
+// The page-link marker written by hand is the writer's text, never a marker: found by fuzzing (CI's
+// markdown_fuzz), [x](/@takao-local@javascript:alert(1)) lost its "/@takao-local@" after rendering and
+// left href="javascript:alert(1)" on the Chinese page.
+TEST(Markdown, HandWrittenLinkMarkerStaysText) {
+  LinkResolver resolver = [](const LinkRef& ref) -> std::optional<ResolvedLink> {
+    if (ref.destination == "a.md") return ResolvedLink{"/a/", true};
+    if (ref.destination == "@takao-local@b.md") return ResolvedLink{"/@takao-local@b/", false};
+    return std::nullopt;
+  };
+  auto r = render_markdown(
+      "[x](/@takao-local@javascript:alert(1)) ![i](/@takao-local@i.png) [a](a.md) [b](@takao-local@b.md)\n\n"
+      "Text /@takao-local@ and `/@takao-local@` [t](/x \"/@takao-local@\") ![/@takao-local@](/y.png)\n",
+      1, resolver);
+  EXPECT_EQ(r.html.find("=\"javascript:"), std::string::npos) << r.html;
+  EXPECT_NE(r.html.find("href=\"/%40takao-local@javascript:alert(1)\""), std::string::npos) << r.html;
+  EXPECT_NE(r.html.find("src=\"/%40takao-local@i.png\""), std::string::npos) << r.html;
+  EXPECT_NE(r.html.find("href=\"/%40takao-local@b/\""), std::string::npos) << r.html;
+  EXPECT_NE(r.html.find("Text /@takao-local@ and <code>/@takao-local@</code>"), std::string::npos) << r.html;
+  EXPECT_NE(r.html.find("title=\"/@takao-local@\""), std::string::npos) << r.html;
+  EXPECT_NE(r.html.find("alt=\"/@takao-local@\""), std::string::npos) << r.html;
+  // Only the real page link is localised.
+  ASSERT_EQ(r.localised_links.size(), 1u);
+  EXPECT_NE(r.html_for(true).find("href=\"/en/a/\""), std::string::npos) << r.html_for(true);
+  EXPECT_EQ(r.html_for(true).size(), r.html.size() + 3);
+}
+
 }  // namespace takao
