@@ -4,15 +4,20 @@
 // search/manifest.json (fixed name, small, revalidated by hosts) names the versioned folder
 // search/v-<64-bit content hash>/, whose files never change and can be cached forever:
 //   fold.json       {"variants": "台臺…", "simplified": "发發…"}: code point pairs for query folding
-//   t/<n>.bin       term shard n = fnv1a(term) % term_shards: entries sorted by term bytes, each
-//                   varint(term length) term varint(df) varint(list length << 4 | flags) [varint(pack)
-//                   varint(offset) if external] [list bytes if inline]
+//   t/<p>.bin       term shard packs: term shard n = fnv1a(term) % term_shards sits in pack
+//                   n / shards_per_pack; a pack starts with (shards in it + 1) u32 little-endian offsets
+//                   from the pack start, shard i of the pack being bytes [off[i], off[i + 1]); a reader
+//                   fetches the two offsets (8 bytes), then the shard, both by byte range. A shard's
+//                   entries are sorted by term bytes, each varint(term length) term varint(df)
+//                   varint(list length << 5 | flags) [varint(pack) varint(offset) if external]
+//                   [list bytes if inline]
 //   l/<n>.bin       list packs: posting lists too long to sit in a shard, read by byte range
 //   r/<n>.bin       record packs: one record per page group at slot * 512 bytes from the pack start:
 //                   u16 little-endian header length, header JSON {"c","y","m":[[url,lang,title,date]…]},
 //                   then the text (abstract, blank line, body) the excerpts come from
-//   x/<n>.json      English lexicon bucket n = fnv1a(first two code points of word) % lexicon_buckets:
-//                   [[word, stem, df]…] sorted by word
+//   x/<p>.bin       English lexicon packs: bucket n = fnv1a(first two code points of word) % lexicon_buckets
+//                   sits in pack n / buckets_per_pack, laid out like the term shard packs; a bucket is
+//                   the JSON [[word, stem, df]…] sorted by word
 // A posting list is, per document (a page group, named by its first slot): varint(slot delta), then
 // unless the list is bare: u8 impact (quantised BM25F of the term in that group), varint(pos) where pos is
 // 0 when the term is not in the text, else 1 + (byte offset of its first occurrence in the record) / 32,
@@ -21,6 +26,8 @@
 // indexed as 1- and 2-character pieces only: a phrase of n >= 3 characters is its n-1 pieces, each but the
 // last required to be followed by the phrase's next character (the mask), which keeps phrase precision
 // close to that of 3-grams at about half the postings.
+// Lists flagged kListNoPos (one-character pieces: the phrase check never needs them, only an excerpt of a
+// one-character query, which then starts at the text) carry no pos.
 // Filter lists ("lang:en", "collection:report", "year:2014") are bare; a negated one lists the groups
 // NOT in the set (whichever is shorter).
 #pragma once
@@ -30,16 +37,18 @@
 
 namespace takao::search {
 
-inline constexpr int kFormatVersion = 2;
+inline constexpr int kFormatVersion = 3;
 inline constexpr uint32_t kSlotBytes = 512;
 inline constexpr uint32_t kPosUnit = 32;
 inline constexpr size_t kInlineListMax = 48;          // longer lists go to list packs
 inline constexpr size_t kPackTargetBytes = 1 << 20;   // list and record packs
-inline constexpr size_t kShardTargetBytes = 3072;     // term shards are fetched whole
+inline constexpr size_t kShardTargetBytes = 512;      // term shards are fetched whole, by range
+inline constexpr size_t kShardsPerPack = 256;
 inline constexpr size_t kLexiconTargetBytes = 2048;
+inline constexpr size_t kBucketsPerPack = 256;
 
-enum ListFlags : uint32_t { kListExternal = 1, kListBare = 2, kListNegated = 4, kListNext = 8 };
-inline constexpr int kFlagBits = 4;
+enum ListFlags : uint32_t { kListExternal = 1, kListBare = 2, kListNegated = 4, kListNext = 8, kListNoPos = 16 };
+inline constexpr int kFlagBits = 5;
 
 // The bit of the next-character mask for code point c (Math.imul(c, 0x9E3779B1) >>> 28 in JS).
 inline uint32_t next_char_bit(char32_t c) { return (static_cast<uint32_t>(c) * 0x9E3779B1u) >> 28; }
@@ -59,6 +68,25 @@ inline uint32_t fnv1a(std::string_view bytes) {
     h *= 16777619u;
   }
   return h;
+}
+
+// Packs of small parts (term shards, lexicon buckets): a table of (parts + 1) u32 little-endian offsets
+// from the pack start, then the parts.
+inline std::string pack_parts(const std::string* parts, size_t count) {
+  std::string out;
+  size_t at = 4 * (count + 1);
+  for (size_t i = 0; i <= count; ++i) {
+    for (int b = 0; b < 4; ++b) out.push_back(static_cast<char>((at >> (8 * b)) & 0xFF));
+    if (i < count) at += parts[i].size();
+  }
+  for (size_t i = 0; i < count; ++i) out += parts[i];
+  return out;
+}
+
+inline uint32_t get_u32le(std::string_view data, size_t pos) {
+  uint32_t v = 0;
+  for (int b = 0; b < 4; ++b) v |= static_cast<uint32_t>(static_cast<unsigned char>(data[pos + b])) << (8 * b);
+  return v;
 }
 
 inline void put_varint(std::string& out, uint64_t v) {

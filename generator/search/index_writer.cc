@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <deque>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -24,6 +25,23 @@
 namespace takao {
 
 OutputFiles write_search_index(const SearchDocuments& docs) { return search::write_search_index(docs, 0); }
+
+namespace search {
+namespace {
+// TAKAO_SEARCH_DOCUMENTS=FILE: the documents as indexed, as JSON (bench/search/run greps them).
+void dump_documents(const SearchDocuments& docs) {
+  const char* path = std::getenv("TAKAO_SEARCH_DOCUMENTS");
+  if (!path || !*path) return;
+  nlohmann::json all = nlohmann::json::array();
+  for (const SearchDocument& d : docs)
+    all.push_back({{"url", d.url}, {"lang", d.lang}, {"collection", d.collection}, {"title", d.title},
+                   {"title_alt", d.title_alt}, {"authors", d.authors}, {"keywords", d.keywords},
+                   {"abstract", d.abstract}, {"body", d.body}, {"date", d.date}, {"year", d.year}});
+  std::ofstream out(path, std::ios::binary);
+  out << nlohmann::json{{"documents", all}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+}  // namespace
+}  // namespace search
 
 namespace search {
 namespace {
@@ -358,7 +376,7 @@ void encode_partition(std::vector<ChunkOut>& chunks, size_t part, const std::vec
       put_varint(b.entry.list, slot - b.last_slot);
       b.last_slot = slot;
       b.entry.list.push_back(static_cast<char>(t.impact));
-      put_varint(b.entry.list, t.pos);
+      if ((key >> 60) != 1 || (key & kWordBit)) put_varint(b.entry.list, t.pos);
       if ((key >> 60) == 2 && !(key & kWordBit)) {
         b.entry.list.push_back(static_cast<char>(t.next & 0xFF));
         b.entry.list.push_back(static_cast<char>(t.next >> 8));
@@ -372,6 +390,7 @@ void encode_partition(std::vector<ChunkOut>& chunks, size_t part, const std::vec
     Entry& e = b.entry;
     e.term = (b.key & kWordBit) ? word_terms[b.key & 0xFFFFFFFF] : gram_bytes(b.key);
     if (!(b.key & kWordBit) && (b.key >> 60) == 2) e.flags |= kListNext;
+    if (!(b.key & kWordBit) && (b.key >> 60) == 1) e.flags |= kListNoPos;
     if (b.key & kWordBit) stem_df[e.term] = e.df;
     e.hash = fnv1a(e.term);
     out.push_back(std::move(e));
@@ -428,6 +447,7 @@ struct Timer {
 
 OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
   if (threads <= 0) threads = default_jobs();
+  dump_documents(docs);
   Timer timer;
   std::vector<Group> groups = group_documents(docs);
 
@@ -581,11 +601,20 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
 
   OutputFiles inner;
   inner.push_back({"fold.json", fold.dump(), ""});
-  for (size_t i = 0; i < shard_bytes.size(); ++i) inner.push_back({"t/" + std::to_string(i) + ".bin", std::move(shard_bytes[i]), ""});
+  for (size_t i = 0; i * kShardsPerPack < shard_bytes.size(); ++i) {
+    size_t n = std::min(kShardsPerPack, shard_bytes.size() - i * kShardsPerPack);
+    inner.push_back({"t/" + std::to_string(i) + ".bin", pack_parts(&shard_bytes[i * kShardsPerPack], n), ""});
+  }
   for (size_t i = 0; i < list_packs.size(); ++i)
     if (!list_packs[i].empty()) inner.push_back({"l/" + std::to_string(i) + ".bin", std::move(list_packs[i]), ""});
   for (size_t i = 0; i < record_packs.size(); ++i) inner.push_back({"r/" + std::to_string(i) + ".bin", std::move(record_packs[i]), ""});
-  for (size_t i = 0; i < buckets.size(); ++i) inner.push_back({"x/" + std::to_string(i) + ".json", buckets[i].dump(), ""});
+  std::vector<std::string> bucket_bytes;
+  bucket_bytes.reserve(buckets.size());
+  for (const nlohmann::json& b : buckets) bucket_bytes.push_back(b.dump());
+  for (size_t i = 0; i * kBucketsPerPack < bucket_bytes.size(); ++i) {
+    size_t n = std::min(kBucketsPerPack, bucket_bytes.size() - i * kBucketsPerPack);
+    inner.push_back({"x/" + std::to_string(i) + ".bin", pack_parts(&bucket_bytes[i * kBucketsPerPack], n), ""});
+  }
   uint64_t h = 14695981039346656037ull;
   for (const OutputFile& f : inner) {
     h = fnv1a64(h, f.path);
@@ -618,7 +647,9 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
       {"pos_unit", kPosUnit},
       {"record_packs", pack_starts},
       {"term_shards", shard_count},
+      {"shards_per_pack", kShardsPerPack},
       {"lexicon_buckets", bucket_count},
+      {"buckets_per_pack", kBucketsPerPack},
       {"langs", langs},
       {"collections", collections},
       {"years", years},

@@ -88,6 +88,8 @@ std::unique_ptr<SearchIndex> SearchIndex::open(ReadFile read, std::string* error
     index->record_packs_ = manifest.at("record_packs").get<std::vector<uint32_t>>();
     index->term_shards_ = std::max<uint64_t>(1, manifest.at("term_shards").get<uint64_t>());
     index->lexicon_buckets_ = std::max<uint64_t>(1, manifest.at("lexicon_buckets").get<uint64_t>());
+    index->shards_per_pack_ = std::max<uint64_t>(1, manifest.at("shards_per_pack").get<uint64_t>());
+    index->buckets_per_pack_ = std::max<uint64_t>(1, manifest.at("buckets_per_pack").get<uint64_t>());
     index->langs_ = manifest.at("langs").get<std::vector<std::string>>();
   } catch (const nlohmann::json::exception& e) {
     return fail(std::string("search/manifest.json: ") + e.what());
@@ -100,13 +102,23 @@ std::unique_ptr<SearchIndex> SearchIndex::open(ReadFile read, std::string* error
   return index;
 }
 
+// readPart() in JS: part n of the packs in folder (t/ or x/), by its two offsets then its bytes.
+std::optional<std::string> SearchIndex::read_part(const std::string& folder, uint64_t part, uint64_t per_pack) const {
+  std::string path = dir_ + folder + std::to_string(part / per_pack) + ".bin";
+  std::optional<std::string> table = read_(path, 4 * (part % per_pack), 8);
+  if (!table || table->size() < 8) return std::nullopt;
+  uint32_t begin = get_u32le(*table, 0), end = get_u32le(*table, 4);
+  if (end < begin) return std::nullopt;
+  return read_(path, begin, end - begin);
+}
+
 // termList() in JS.
 const SearchIndex::TermList& SearchIndex::term_list(const std::string& term) const {
   auto cached = term_cache_.find(term);
   if (cached != term_cache_.end()) return cached->second;
   TermList& list = term_cache_[term];
   uint64_t shard = fnv1a(term) % term_shards_;
-  std::optional<std::string> bytes = read_(dir_ + "t/" + std::to_string(shard) + ".bin", 0, kWholeFile);
+  std::optional<std::string> bytes = read_part("t/", shard, shards_per_pack_);
   if (!bytes) return list;
   std::string_view data(*bytes);
   size_t p = 0;
@@ -147,7 +159,7 @@ const SearchIndex::TermList& SearchIndex::term_list(const std::string& term) con
       if (!(flags & kListBare)) {
         if (q >= inline_list.size()) break;
         impact = static_cast<unsigned char>(inline_list[q++]);
-        if (!get_varint(inline_list, q, pos)) break;
+        if (!(flags & kListNoPos) && !get_varint(inline_list, q, pos)) break;
       }
       if (flags & kListNext) {
         if (q + 2 > inline_list.size()) break;
@@ -167,7 +179,7 @@ const std::vector<SearchIndex::LexiconWord>& SearchIndex::lexicon_bucket(std::u3
   auto cached = lexicon_cache_.find(bucket);
   if (cached != lexicon_cache_.end()) return cached->second;
   std::vector<LexiconWord>& words = lexicon_cache_[bucket];
-  std::optional<std::string> bytes = read_(dir_ + "x/" + std::to_string(bucket) + ".json", 0, kWholeFile);
+  std::optional<std::string> bytes = read_part("x/", bucket, buckets_per_pack_);
   if (!bytes) return words;
   nlohmann::json j = nlohmann::json::parse(*bytes, nullptr, false);
   if (!j.is_array()) return words;

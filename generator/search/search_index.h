@@ -77,6 +77,7 @@ class SearchIndex {
     std::string word, stem;
     uint64_t df;
   };
+  std::optional<std::string> read_part(const std::string& folder, uint64_t part, uint64_t per_pack) const;
   const TermList& term_list(const std::string& term) const;
   const std::vector<LexiconWord>& lexicon_bucket(std::u32string_view word) const;
   std::optional<std::string> lookup_stem(std::u32string_view word) const;
@@ -90,7 +91,7 @@ class SearchIndex {
   uint64_t groups_ = 0;
   uint32_t slot_bytes_ = 512, pos_unit_ = 32;
   std::vector<uint32_t> record_packs_;
-  uint64_t term_shards_ = 1, lexicon_buckets_ = 1;
+  uint64_t term_shards_ = 1, lexicon_buckets_ = 1, shards_per_pack_ = 1, buckets_per_pack_ = 1;
   std::vector<std::string> langs_;
   Folder folder_;
   mutable std::map<std::string, TermList> term_cache_;

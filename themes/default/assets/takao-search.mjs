@@ -26,7 +26,9 @@ const LIST_EXTERNAL = 1;
 const LIST_BARE = 2;
 const LIST_NEGATED = 4;
 const LIST_NEXT = 8;
-const FLAG_BITS = 16;  // 2 ** kFlagBits of index_format.h
+const LIST_NO_POS = 16;
+const FLAG_BITS = 32;  // 2 ** kFlagBits of index_format.h
+const FORMAT = 3;
 
 // next_char_bit() of index_format.h.
 const nextCharBit = (c) => Math.imul(c, 0x9e3779b1) >>> 28;
@@ -183,8 +185,10 @@ function decodeList(bytes, flags) {
     if (!(flags & LIST_BARE)) {
       if (st.pos >= bytes.length) break;
       impact = bytes[st.pos++];
-      pos = readVarint(bytes, st);
-      if (pos === null) break;
+      if (!(flags & LIST_NO_POS)) {
+        pos = readVarint(bytes, st);
+        if (pos === null) break;
+      }
     }
     let next = 0;
     if (flags & LIST_NEXT) {
@@ -315,7 +319,7 @@ export async function openSearch(fetchFile) {
   };
 
   const manifest = JSON.parse(toText(await fetchFile("search/manifest.json")));
-  if (manifest.format !== 2) throw new Error("search/manifest.json: unknown index format " + manifest.format);
+  if (manifest.format !== FORMAT) throw new Error("search/manifest.json: unknown index format " + manifest.format);
   const fold = JSON.parse(toText(await readWhole(manifest.dir + "fold.json")));
   const folder = makeFolder(pairsMap(fold.variants), pairsMap(fold.simplified));
   const dir = manifest.dir;
@@ -323,6 +327,21 @@ export async function openSearch(fetchFile) {
   const termShards = Math.max(1, manifest.term_shards);
   const lexiconBuckets = Math.max(1, manifest.lexicon_buckets);
   const packs = manifest.record_packs;
+  const shardsPerPack = Math.max(1, manifest.shards_per_pack);
+  const bucketsPerPack = Math.max(1, manifest.buckets_per_pack);
+
+  // read_part() of search_index.cc: part n of the packs in folder (t/ or x/), by its two offsets, then
+  // its bytes.
+  async function readPart(folder, n, perPack) {
+    const path = `${dir}${folder}${Math.floor(n / perPack)}.bin`;
+    const table = await readRange(path, 4 * (n % perPack), 8);
+    if (table.length < 8) return new Uint8Array(0);
+    const u32 = (i) => (table[i] | (table[i + 1] << 8) | (table[i + 2] << 16)) + table[i + 3] * 0x1000000;
+    const begin = u32(0);
+    const end = u32(4);
+    if (end < begin) return new Uint8Array(0);
+    return readRange(path, begin, end - begin);
+  }
 
   const termCache = new Map();  // term -> Promise<{found, df, flags, postings}>
   const lexiconCache = new Map();
@@ -334,7 +353,7 @@ export async function openSearch(fetchFile) {
     p = (async () => {
       const key = utf8(term);
       const shard = fnv1a(key) % termShards;
-      const data = await readWhole(`${dir}t/${shard}.bin`);
+      const data = await readPart("t/", shard, shardsPerPack);
       const st = { pos: 0 };
       while (st.pos < data.length) {
         const len = readVarint(data, st);
@@ -372,7 +391,7 @@ export async function openSearch(fetchFile) {
     const bucket = fnv1a(utf8(cpString(cps.slice(0, 2)))) % lexiconBuckets;
     let p = lexiconCache.get(bucket);
     if (!p) {
-      p = readWhole(`${dir}x/${bucket}.json`).then((b) => JSON.parse(toText(b)))
+      p = readPart("x/", bucket, bucketsPerPack).then((b) => JSON.parse(toText(b)))
         .then((rows) => rows.map(([word, stem, df]) => ({ word, stem, df })));
       lexiconCache.set(bucket, p);
     }
