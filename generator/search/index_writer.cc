@@ -9,12 +9,14 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <deque>
 #include <fstream>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <stdexcept>
 #include <string_view>
 #include <unordered_map>
 
@@ -190,16 +192,18 @@ struct TermCounts {
   }
 };
 
+// One term in one group: 16 bytes, so the tuples of a 10,000-page site stream through memory quickly.
 struct Tuple {
   uint64_t key;
-  uint32_t group;
+  uint32_t slot_impact;  // slot << 8 | impact (slots < 2^24: 8 GB of records)
   uint16_t pos;
   uint16_t next;
-  uint8_t impact;
 };
+constexpr uint32_t kMaxSlots = 1u << 24;
 
 struct ChunkOut {
-  std::vector<std::vector<Tuple>> parts = std::vector<std::vector<Tuple>>(kPartitions);
+  std::vector<Tuple> tuples;  // ordered by partition (counting sort), then group
+  uint32_t part_begin[kPartitions + 1] = {};
   std::vector<std::string> stems;                      // chunk-local stem ids
   std::vector<std::pair<std::string, uint32_t>> words;  // word -> local stem id
   std::vector<char32_t> cjk_chars;                     // folded CJK characters seen
@@ -244,7 +248,11 @@ void count_chunk(const std::vector<Group>& groups, size_t begin, size_t end, con
   FoldedText ft;
   std::unordered_map<std::string, uint32_t> word_ids;
   std::unordered_map<std::string, uint32_t> stem_ids;
+  std::vector<uint8_t> stem_parts;  // partition of each chunk-local stem
   std::vector<uint8_t> seen(0x32000, 0);
+  std::vector<Tuple> all;
+  std::vector<uint8_t> part_of;
+  uint32_t part_count[kPartitions] = {};
   for (size_t gi = begin; gi < end; ++gi) {
     const Group& g = groups[gi];
     const SearchDocument& d = first(g);
@@ -281,7 +289,10 @@ void count_chunk(const std::vector<Group>& groups, size_t begin, size_t end, con
           if (it == word_ids.end()) {
             std::string stem = stemmer.stem(word);
             auto [sit, inserted] = stem_ids.emplace(stem, static_cast<uint32_t>(out.stems.size()));
-            if (inserted) out.stems.push_back(stem);
+            if (inserted) {
+              out.stems.push_back(stem);
+              stem_parts.push_back(static_cast<uint8_t>(partition_of_stem(stem)));
+            }
             it = word_ids.emplace(word, sit->second).first;
             out.words.emplace_back(word, sit->second);
           }
@@ -303,11 +314,23 @@ void count_chunk(const std::vector<Group>& groups, size_t begin, size_t end, con
       impact = std::clamp(impact, 1L, 255L);
       uint32_t pos = s.first ? 1 + (s.first - 1) / kPosUnit : 0;
       if (pos > 0xFFFF) pos = 0xFFFF;
-      size_t part = (s.key & kWordBit) ? partition_of_stem(out.stems[s.key & 0xFFFFFFFF]) : partition_of_gram(s.key);
-      out.parts[part].push_back(
-          Tuple{s.key, static_cast<uint32_t>(gi), static_cast<uint16_t>(pos), s.next, static_cast<uint8_t>(impact)});
+      size_t part = (s.key & kWordBit) ? stem_parts[s.key & 0xFFFFFFFF] : partition_of_gram(s.key);
+      all.push_back(Tuple{s.key, g.slot << 8 | static_cast<uint32_t>(impact), static_cast<uint16_t>(pos), s.next});
+      part_of.push_back(static_cast<uint8_t>(part));
+      ++part_count[part];
     }
   }
+  // Counting sort by partition, stable: every partition's tuples stay in group order.
+  uint32_t at = 0;
+  for (size_t p = 0; p < kPartitions; ++p) {
+    out.part_begin[p] = at;
+    at += part_count[p];
+  }
+  out.part_begin[kPartitions] = at;
+  out.tuples.resize(all.size());
+  uint32_t fill[kPartitions];
+  std::copy(out.part_begin, out.part_begin + kPartitions, fill);
+  for (size_t i = 0; i < all.size(); ++i) out.tuples[fill[part_of[i]]++] = all[i];
   for (char32_t c = 0; c < seen.size(); ++c)
     if (seen[c]) out.cjk_chars.push_back(c);
 }
@@ -317,31 +340,52 @@ struct Entry {
   uint32_t hash = 0;
   uint64_t df = 0;
   uint32_t flags = 0;
-  std::string list;
+  std::string_view list;          // into the partition's buffer, or own
+  std::string own;                // filter lists
   uint64_t pack = 0, offset = 0;  // for external lists
 };
 
-// Builds the posting lists of one partition by appending: chunks come in group order, so every list
-// grows in slot order and nothing needs sorting.
-void encode_partition(std::vector<ChunkOut>& chunks, size_t part, const std::vector<Group>& groups,
-                      std::vector<Entry>& out, std::map<std::string, uint64_t>& stem_df) {
+size_t varint_length(uint64_t v) {
+  size_t n = 1;
+  while (v >= 0x80) {
+    v >>= 7;
+    ++n;
+  }
+  return n;
+}
+
+char* write_varint(char* p, uint64_t v) {
+  while (v >= 0x80) {
+    *p++ = static_cast<char>((v & 0x7F) | 0x80);
+    v >>= 7;
+  }
+  *p++ = static_cast<char>(v);
+  return p;
+}
+
+// Builds the posting lists of one partition in two passes over its tuples: the first gives every tuple its
+// term (one hash probe) and sizes every list exactly, the second writes the lists into one buffer. Chunks
+// come in group order, so every list grows in slot order and nothing needs sorting.
+void encode_partition(const std::vector<ChunkOut>& chunks, size_t part, std::vector<Entry>& out,
+                      std::string& buffer, std::map<std::string, uint64_t>& stem_df) {
   struct Building {
     uint64_t key;
-    uint32_t last_slot = 0;
-    Entry entry;
+    uint32_t last_slot;
+    uint32_t df;
+    uint64_t bytes;
   };
-  std::deque<Building> building;  // grows without moving the lists already built
+  std::vector<Building> building;
   std::vector<uint32_t> table(1024, 0);  // index + 1 into building, open addressing on the key
   int shift = 64 - 10;
   std::unordered_map<std::string, uint64_t> word_keys;
   std::vector<std::string> word_terms;
   // A multiplier other than the partitioning one: every key here shares the top bits of that product.
   constexpr uint64_t kMix = 0xD6E8FEB86659FD93ull;
-  auto find = [&](uint64_t key) -> Building& {
+  auto find = [&](uint64_t key) -> uint32_t {
     for (uint64_t i = (key * kMix) >> shift;; ++i) {
       uint32_t& cell = table[i & (table.size() - 1)];
       if (cell == 0) {
-        building.push_back(Building{key, 0, Entry{}});
+        building.push_back(Building{key, 0, 0, 0});
         cell = static_cast<uint32_t>(building.size());
         if (building.size() * 2 > table.size()) {  // grow and re-insert
           std::vector<uint32_t> bigger(table.size() * 2, 0);
@@ -357,40 +401,82 @@ void encode_partition(std::vector<ChunkOut>& chunks, size_t part, const std::vec
           }
           table.swap(bigger);
         }
-        return building.back();
+        return static_cast<uint32_t>(building.size() - 1);
       }
-      if (building[cell - 1].key == key) return building[cell - 1];
+      if (building[cell - 1].key == key) return cell - 1;
     }
   };
-  for (ChunkOut& c : chunks) {
-    for (const Tuple& t : c.parts[part]) {
+  auto has_pos = [](uint64_t key) { return (key >> 60) != 1; };        // words and two-character pieces
+  auto has_next = [](uint64_t key) { return (key >> 60) == 2; };       // two-character pieces only
+  size_t total = 0;
+  for (const ChunkOut& c : chunks) total += c.part_begin[part + 1] - c.part_begin[part];
+  std::vector<uint32_t> ids;
+  ids.reserve(total);
+  std::vector<uint64_t> global_key;  // chunk-local stem id -> key here, 0 until seen
+  for (const ChunkOut& c : chunks) {
+    global_key.assign(c.stems.size(), 0);
+    for (uint32_t ti = c.part_begin[part]; ti < c.part_begin[part + 1]; ++ti) {
+      const Tuple& t = c.tuples[ti];
       uint64_t key = t.key;
       if (key & kWordBit) {
-        const std::string& stem = c.stems[key & 0xFFFFFFFF];
-        auto [it, inserted] = word_keys.emplace(stem, kWordBit | word_terms.size());
-        if (inserted) word_terms.push_back(stem);
-        key = it->second;
+        uint64_t& g = global_key[key & 0xFFFFFFFF];
+        if (!g) {
+          const std::string& stem = c.stems[key & 0xFFFFFFFF];
+          auto [it, inserted] = word_keys.emplace(stem, kWordBit | word_terms.size());
+          if (inserted) word_terms.push_back(stem);
+          g = it->second;
+        }
+        key = g;
       }
-      Building& b = find(key);
-      uint32_t slot = groups[t.group].slot;
-      put_varint(b.entry.list, slot - b.last_slot);
+      uint32_t id = find(key);
+      ids.push_back(id);
+      Building& b = building[id];
+      uint32_t slot = t.slot_impact >> 8;
+      b.bytes += varint_length(slot - b.last_slot) + 1 + (has_pos(key) ? varint_length(t.pos) : 0) + (has_next(key) ? 2 : 0);
       b.last_slot = slot;
-      b.entry.list.push_back(static_cast<char>(t.impact));
-      if ((key >> 60) != 1 || (key & kWordBit)) put_varint(b.entry.list, t.pos);
-      if ((key >> 60) == 2 && !(key & kWordBit)) {
-        b.entry.list.push_back(static_cast<char>(t.next & 0xFF));
-        b.entry.list.push_back(static_cast<char>(t.next >> 8));
-      }
-      ++b.entry.df;
+      ++b.df;
     }
-    std::vector<Tuple>().swap(c.parts[part]);  // done with it: give the memory back early
+  }
+  std::vector<char*> cursor(building.size());
+  {
+    uint64_t at = 0;
+    for (const Building& b : building) at += b.bytes;
+    buffer.resize(at);
+    at = 0;
+    for (size_t i = 0; i < building.size(); ++i) {
+      cursor[i] = buffer.data() + at;
+      at += building[i].bytes;
+      building[i].last_slot = 0;
+    }
+  }
+  size_t k = 0;
+  for (const ChunkOut& c : chunks) {
+    for (uint32_t ti = c.part_begin[part]; ti < c.part_begin[part + 1]; ++ti) {
+      const Tuple& t = c.tuples[ti];
+      uint32_t id = ids[k++];
+      Building& b = building[id];
+      char*& p = cursor[id];
+      uint32_t slot = t.slot_impact >> 8;
+      p = write_varint(p, slot - b.last_slot);
+      b.last_slot = slot;
+      *p++ = static_cast<char>(t.slot_impact & 0xFF);
+      if (has_pos(b.key)) p = write_varint(p, t.pos);
+      if (has_next(b.key)) {
+        *p++ = static_cast<char>(t.next & 0xFF);
+        *p++ = static_cast<char>(t.next >> 8);
+      }
+    }
   }
   out.reserve(building.size());
-  for (Building& b : building) {
-    Entry& e = b.entry;
+  uint64_t at = 0;
+  for (const Building& b : building) {
+    Entry e;
     e.term = (b.key & kWordBit) ? word_terms[b.key & 0xFFFFFFFF] : gram_bytes(b.key);
-    if (!(b.key & kWordBit) && (b.key >> 60) == 2) e.flags |= kListNext;
-    if (!(b.key & kWordBit) && (b.key >> 60) == 1) e.flags |= kListNoPos;
+    e.df = b.df;
+    e.list = std::string_view(buffer.data() + at, b.bytes);
+    at += b.bytes;
+    if (has_next(b.key)) e.flags |= kListNext;
+    if (!has_pos(b.key)) e.flags |= kListNoPos;
     if (b.key & kWordBit) stem_df[e.term] = e.df;
     e.hash = fnv1a(e.term);
     out.push_back(std::move(e));
@@ -407,7 +493,7 @@ Entry filter_entry(const std::string& term, const std::vector<bool>& member, con
   uint32_t prev = 0;
   for (size_t g = 0; g < groups.size(); ++g) {
     if (member[g] == negated) continue;
-    put_varint(e.list, groups[g].slot - prev);
+    put_varint(e.own, groups[g].slot - prev);
     prev = groups[g].slot;
     ++e.df;
   }
@@ -429,6 +515,21 @@ uint64_t fnv1a64(uint64_t h, std::string_view bytes) {
     h *= 1099511628211ull;
   }
   return h;
+}
+
+// A hash of a file's bytes for the folder name, eight bytes at a time.
+uint64_t content_hash(std::string_view bytes) {
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ bytes.size();
+  size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, bytes.data() + i, 8);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 32;
+  }
+  for (; i < bytes.size(); ++i) h = (h ^ static_cast<unsigned char>(bytes[i])) * 0x100000001B3ull;
+  h ^= h >> 29;
+  return h * 0xC4CEB9FE1A85EC53ull;
 }
 
 struct Timer {
@@ -480,6 +581,7 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
     }
   }
   pack_starts.push_back(static_cast<uint32_t>(slot));
+  if (slot >= kMaxSlots) throw std::length_error("search index: more than 8 GB of page text");
   double avg[kFields];
   for (int f = 0; f < kFields; ++f)
     avg[f] = std::max(1.0, groups.empty() ? 1.0 : total_length[f] / static_cast<double>(groups.size()));
@@ -495,9 +597,11 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
   timer.lap("count");
 
   std::vector<std::vector<Entry>> part_entries(kPartitions);
+  std::vector<std::string> part_buffers(kPartitions);
   std::vector<std::map<std::string, uint64_t>> part_stem_df(kPartitions);
   parallel_for(kPartitions, threads,
-               [&](size_t p) { encode_partition(chunks, p, groups, part_entries[p], part_stem_df[p]); });
+               [&](size_t p) { encode_partition(chunks, p, part_entries[p], part_buffers[p], part_stem_df[p]); });
+  for (ChunkOut& c : chunks) std::vector<Tuple>().swap(c.tuples);
   timer.lap("merge");
 
   // Filters, as bare lists over the groups.
@@ -516,6 +620,7 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
       if (d.year) mark("year:" + std::to_string(d.year));
     }
     for (auto& [term, member] : sets) filters.push_back(filter_entry(term, member, groups));
+    for (Entry& e : filters) e.list = e.own;  // the vector no longer moves
   }
 
   // Term shards: sized so that one holds about kShardTargetBytes.
@@ -538,6 +643,7 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
       e->flags |= kListExternal;
       if (!list_packs.back().empty() && list_packs.back().size() + e->list.size() > kPackTargetBytes)
         list_packs.emplace_back();
+      if (list_packs.back().empty()) list_packs.back().reserve(std::max(kPackTargetBytes, e->list.size()));
       e->pack = list_packs.size() - 1;
       e->offset = list_packs.back().size();
       list_packs.back() += e->list;
@@ -568,6 +674,7 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
     for (const Group& g : groups) {
       while (g.slot >= pack_starts[pack + 1]) ++pack;
       std::string& out = record_packs[pack];
+      if (out.empty()) out.reserve(static_cast<size_t>(pack_starts[pack + 1] - pack_starts[pack]) * kSlotBytes);
       out.resize(static_cast<size_t>(g.slot - pack_starts[pack]) * kSlotBytes, '\0');
       out.push_back(static_cast<char>(g.header.size() & 0xFF));
       out.push_back(static_cast<char>(g.header.size() >> 8));
@@ -615,11 +722,13 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
     size_t n = std::min(kBucketsPerPack, bucket_bytes.size() - i * kBucketsPerPack);
     inner.push_back({"x/" + std::to_string(i) + ".bin", pack_parts(&bucket_bytes[i * kBucketsPerPack], n), ""});
   }
+  std::vector<uint64_t> file_hashes(inner.size());
+  parallel_for(inner.size(), threads, [&](size_t i) { file_hashes[i] = content_hash(inner[i].bytes); });
   uint64_t h = 14695981039346656037ull;
-  for (const OutputFile& f : inner) {
-    h = fnv1a64(h, f.path);
+  for (size_t i = 0; i < inner.size(); ++i) {
+    h = fnv1a64(h, inner[i].path);
     h = fnv1a64(h, std::string_view("\0", 1));
-    h = fnv1a64(h, f.bytes);
+    h = fnv1a64(h, std::string_view(reinterpret_cast<const char*>(&file_hashes[i]), 8));
   }
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
