@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <sys/mman.h>
 #include <deque>
 #include <fstream>
 #include <map>
@@ -192,6 +193,27 @@ struct TermCounts {
   }
 };
 
+// Large scratch arrays in 2 MB pages where the kernel allows (madvise): in a virtual machine every 4 KB
+// page's first touch is a costly fault, and the tuples of a 10,000-page site fill hundreds of megabytes.
+struct FreeDeleter {
+  void operator()(void* p) const { std::free(p); }
+};
+template <typename T>
+std::unique_ptr<T[], FreeDeleter> big_array(size_t n) {
+  constexpr size_t kHuge = size_t{2} << 20;
+  size_t bytes = std::max<size_t>(n, 1) * sizeof(T);
+  void* p = nullptr;
+  if (bytes >= kHuge / 2) {
+    bytes = (bytes + kHuge - 1) / kHuge * kHuge;
+    p = std::aligned_alloc(kHuge, bytes);
+    if (p) madvise(p, bytes, MADV_HUGEPAGE);
+  } else {
+    p = std::malloc(bytes);
+  }
+  if (!p) throw std::bad_alloc();
+  return std::unique_ptr<T[], FreeDeleter>(static_cast<T*>(p));
+}
+
 // One term in one group: 16 bytes, so the tuples of a 10,000-page site stream through memory quickly.
 struct Tuple {
   uint64_t key;
@@ -202,7 +224,7 @@ struct Tuple {
 constexpr uint32_t kMaxSlots = 1u << 24;
 
 struct ChunkOut {
-  std::vector<Tuple> tuples;  // ordered by partition (counting sort), then group
+  std::unique_ptr<Tuple[], FreeDeleter> tuples;  // ordered by partition (counting sort), then group; not zeroed
   uint32_t part_begin[kPartitions + 1] = {};
   std::vector<std::string> stems;                      // chunk-local stem ids
   std::vector<std::pair<std::string, uint32_t>> words;  // word -> local stem id
@@ -250,8 +272,11 @@ void count_chunk(const std::vector<Group>& groups, size_t begin, size_t end, con
   std::unordered_map<std::string, uint32_t> stem_ids;
   std::vector<uint8_t> stem_parts;  // partition of each chunk-local stem
   std::vector<uint8_t> seen(0x32000, 0);
-  std::vector<Tuple> all;
-  std::vector<uint8_t> part_of;
+  // Reused by the thread from chunk to chunk: fresh memory costs a page fault per 4 KB.
+  static thread_local std::vector<Tuple> all;
+  static thread_local std::vector<uint8_t> part_of;
+  all.clear();
+  part_of.clear();
   uint32_t part_count[kPartitions] = {};
   for (size_t gi = begin; gi < end; ++gi) {
     const Group& g = groups[gi];
@@ -327,7 +352,7 @@ void count_chunk(const std::vector<Group>& groups, size_t begin, size_t end, con
     at += part_count[p];
   }
   out.part_begin[kPartitions] = at;
-  out.tuples.resize(all.size());
+  out.tuples = big_array<Tuple>(all.size());
   uint32_t fill[kPartitions];
   std::copy(out.part_begin, out.part_begin + kPartitions, fill);
   for (size_t i = 0; i < all.size(); ++i) out.tuples[fill[part_of[i]]++] = all[i];
@@ -410,8 +435,8 @@ void encode_partition(const std::vector<ChunkOut>& chunks, size_t part, std::vec
   auto has_next = [](uint64_t key) { return (key >> 60) == 2; };       // two-character pieces only
   size_t total = 0;
   for (const ChunkOut& c : chunks) total += c.part_begin[part + 1] - c.part_begin[part];
-  std::vector<uint32_t> ids;
-  ids.reserve(total);
+  auto ids = big_array<uint32_t>(total);
+  size_t id_count = 0;
   std::vector<uint64_t> global_key;  // chunk-local stem id -> key here, 0 until seen
   for (const ChunkOut& c : chunks) {
     global_key.assign(c.stems.size(), 0);
@@ -429,7 +454,7 @@ void encode_partition(const std::vector<ChunkOut>& chunks, size_t part, std::vec
         key = g;
       }
       uint32_t id = find(key);
-      ids.push_back(id);
+      ids[id_count++] = id;
       Building& b = building[id];
       uint32_t slot = t.slot_impact >> 8;
       b.bytes += varint_length(slot - b.last_slot) + 1 + (has_pos(key) ? varint_length(t.pos) : 0) + (has_next(key) ? 2 : 0);
@@ -601,7 +626,7 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
   std::vector<std::map<std::string, uint64_t>> part_stem_df(kPartitions);
   parallel_for(kPartitions, threads,
                [&](size_t p) { encode_partition(chunks, p, part_entries[p], part_buffers[p], part_stem_df[p]); });
-  for (ChunkOut& c : chunks) std::vector<Tuple>().swap(c.tuples);
+  for (ChunkOut& c : chunks) c.tuples.reset();
   timer.lap("merge");
 
   // Filters, as bare lists over the groups.
