@@ -21,8 +21,9 @@
 // A posting list is, per document (a page group, named by its first slot): varint(slot delta), then
 // unless the list is bare: u8 impact (quantised BM25F of the term in that group), varint(pos) where pos is
 // 0 when the term is not in the text, else 1 + (byte offset of its first occurrence in the record) / 32,
-// then for lists flagged kListNext (two-character CJK pieces) a u16 little-endian mask with bit
-// next_char_bit(c) set for every character c that follows the piece somewhere in the group. Chinese is
+// then for lists flagged kListNext (two-character CJK pieces) the mask with bit next_char_bit(c) set for
+// every character c that follows the piece somewhere in the group, as one code byte: 0-15 the mask of that
+// one bit (nine postings in ten), 16 the empty mask, 17 followed by the mask as u16 little-endian. Chinese is
 // indexed as 1- and 2-character pieces only: a phrase of n >= 3 characters is its n-1 pieces, each but the
 // last required to be followed by the phrase's next character (the mask), which keeps phrase precision
 // close to that of 3-grams at about half the postings.
@@ -37,7 +38,7 @@
 
 namespace takao::search {
 
-inline constexpr int kFormatVersion = 3;
+inline constexpr int kFormatVersion = 4;
 inline constexpr uint32_t kSlotBytes = 512;
 inline constexpr uint32_t kPosUnit = 32;
 inline constexpr size_t kInlineListMax = 48;          // longer lists go to list packs
@@ -52,6 +53,8 @@ inline constexpr int kFlagBits = 5;
 
 // The bit of the next-character mask for code point c (Math.imul(c, 0x9E3779B1) >>> 28 in JS).
 inline uint32_t next_char_bit(char32_t c) { return (static_cast<uint32_t>(c) * 0x9E3779B1u) >> 28; }
+inline constexpr unsigned kNextNone = 16, kNextMask = 17;  // code bytes of a next-character mask
+inline size_t next_code_length(uint32_t mask) { return mask && (mask & (mask - 1)) ? 3 : 1; }
 
 // Field weights of BM25F: title above keywords and authors above abstract above body.
 inline constexpr double kWeightTitle = 6.0;

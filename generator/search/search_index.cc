@@ -162,9 +162,17 @@ const SearchIndex::TermList& SearchIndex::term_list(const std::string& term) con
         if (!(flags & kListNoPos) && !get_varint(inline_list, q, pos)) break;
       }
       if (flags & kListNext) {
-        if (q + 2 > inline_list.size()) break;
-        next = static_cast<unsigned char>(inline_list[q]) | static_cast<unsigned char>(inline_list[q + 1]) << 8;
-        q += 2;
+        if (q >= inline_list.size()) break;
+        unsigned code = static_cast<unsigned char>(inline_list[q++]);
+        if (code < kNextNone) {
+          next = 1u << code;
+        } else if (code == kNextMask) {
+          if (q + 2 > inline_list.size()) break;
+          next = static_cast<unsigned char>(inline_list[q]) | static_cast<unsigned char>(inline_list[q + 1]) << 8;
+          q += 2;
+        } else if (code != kNextNone) {
+          break;
+        }
       }
       list.postings.push_back({static_cast<uint32_t>(slot), impact, static_cast<uint32_t>(pos), next});
     }

@@ -28,7 +28,9 @@ const LIST_NEGATED = 4;
 const LIST_NEXT = 8;
 const LIST_NO_POS = 16;
 const FLAG_BITS = 32;  // 2 ** kFlagBits of index_format.h
-const FORMAT = 3;
+const FORMAT = 4;
+const NEXT_NONE = 16;  // code bytes of a next-character mask (index_format.h)
+const NEXT_MASK = 17;
 
 // next_char_bit() of index_format.h.
 const nextCharBit = (c) => Math.imul(c, 0x9e3779b1) >>> 28;
@@ -192,9 +194,17 @@ function decodeList(bytes, flags) {
     }
     let next = 0;
     if (flags & LIST_NEXT) {
-      if (st.pos + 2 > bytes.length) break;
-      next = bytes[st.pos] | (bytes[st.pos + 1] << 8);
-      st.pos += 2;
+      if (st.pos >= bytes.length) break;
+      const code = bytes[st.pos++];
+      if (code < NEXT_NONE) {
+        next = 1 << code;
+      } else if (code === NEXT_MASK) {
+        if (st.pos + 2 > bytes.length) break;
+        next = bytes[st.pos] | (bytes[st.pos + 1] << 8);
+        st.pos += 2;
+      } else if (code !== NEXT_NONE) {
+        break;
+      }
     }
     out.push({ slot, impact, pos, next });
   }
