@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <tuple>
 #include <nlohmann/json.hpp>
 
 #include "search/index_format.h"
@@ -68,6 +69,31 @@ TEST(IndexWriter, ManifestNamesAVersionedFolderHoldingEveryFile) {
   changed[3].body += "新增";
   auto manifest2 = nlohmann::json::parse(write_search_index(changed, 2)[0].bytes);
   EXPECT_NE(manifest2["dir"], manifest["dir"]);
+}
+
+// Term shards and lexicon buckets sit in packs behind a table of u32 offsets that covers the whole pack.
+TEST(IndexWriter, PacksStartWithAnOffsetTableCoveringThePack) {
+  auto files = as_map(write_search_index(sample(2000), 2));
+  auto manifest = nlohmann::json::parse(files.at("search/manifest.json"));
+  std::string dir = manifest["dir"];
+  for (auto [folder, count_key, per_pack_key] : {std::tuple{"t/", "term_shards", "shards_per_pack"},
+                                                  std::tuple{"x/", "lexicon_buckets", "buckets_per_pack"}}) {
+    uint64_t parts = manifest[count_key], per_pack = manifest[per_pack_key];
+    ASSERT_GT(parts, 0u);
+    size_t packs = 0, seen = 0;
+    for (const auto& [path, bytes] : files) {
+      if (path.rfind(dir + folder, 0) != 0) continue;
+      ++packs;
+      ASSERT_GE(bytes.size(), 8u) << path;
+      size_t n = get_u32le(bytes, 0) / 4 - 1;
+      seen += n;
+      EXPECT_LE(n, per_pack) << path;
+      for (size_t i = 0; i < n; ++i) EXPECT_LE(get_u32le(bytes, 4 * i), get_u32le(bytes, 4 * i + 4)) << path;
+      EXPECT_EQ(get_u32le(bytes, 4 * n), bytes.size()) << path;
+    }
+    EXPECT_EQ(packs, (parts + per_pack - 1) / per_pack) << folder;
+    EXPECT_EQ(seen, parts) << folder;
+  }
 }
 
 TEST(IndexWriter, TwinPagesWithTheSameTextShareOneRecord) {
