@@ -97,6 +97,10 @@ int build_or_check(int argc, char** argv, bool check) {
   }
   if (timings) {
     for (const auto& [stage, seconds] : stats.stage_seconds) std::fprintf(stderr, "takao: stage %-8s %7.3f s\n", stage.c_str(), seconds);
+    for (const auto& [step, seconds] : stats.render_step_seconds) {
+      std::fprintf(stderr, "takao:   render step %-10s %7.3f s (all workers)\n", step.c_str(), seconds);
+    }
+    std::fprintf(stderr, "takao: %zu of %zu files unchanged, linked from the previous site\n", stats.reused, stats.files);
   }
   if (!quiet) {
     std::fprintf(stderr, "takao: %s %zu pages in %zu languages, %zu files, %zu warning(s) in %.2f s\n",

@@ -1,8 +1,11 @@
 // Writes the site into a staging folder beside the output folder and swaps it in only when everything
 // succeeded, so a failed or killed build leaves the previous site exactly as it was.
 #pragma once
+#include <atomic>
 #include <string>
 #include <string_view>
+
+#include <sys/stat.h>
 
 #include "core/diagnostics.h"
 
@@ -30,20 +33,33 @@ class StagingFolder {
   // Thread-safe for distinct paths. `path` is relative to the output root.
   bool write(const std::string& path, std::string_view bytes);
   bool copy(const std::string& path, const std::string& from);
+  // Output reuse: most files of a rebuild are byte for byte what the current site holds. reuse() links
+  // `path` from the current site into the staging folder when the file there is a regular file holding
+  // exactly `bytes`, and returns false (writing nothing) otherwise. A hard link costs a directory entry:
+  // no new inode, no data written, and the file keeps its old modification time, so a web host's ETag
+  // and Last-Modified stay the same for what did not change. The current site is only read.
+  bool reuse(const std::string& path, std::string_view bytes);
+  // Links `path` from the current site if it is a regular file there: for the .gz/.br twins of a file
+  // reuse() linked (any valid compression of the same bytes is as good as a new one).
+  bool reuse_twin(const std::string& path);
   // Atomically exchanges the staging folder with the output folder (renameat2 RENAME_EXCHANGE), then
   // removes the old site.
   bool commit(Diagnostics& diags);
 
   const std::string& dir() const { return staging_; }
   bool failed() const { return failed_; }
+  size_t reused() const { return reused_; }  // files linked from the current site
   const std::string& failure() const { return failure_; }
 
  private:
   void fail(const std::string& message);
   bool ensure_parent(const std::string& full);
+  bool link_from_site(const std::string& path, const struct stat& expected);
 
   std::string out_;
   std::string staging_;
+  std::atomic<size_t> reused_{0};
+  bool have_site_ = false;  // out_ holds a site made by takao, to reuse files from
   bool committed_ = false;
   bool failed_ = false;
   std::string failure_;

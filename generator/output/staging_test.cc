@@ -1,6 +1,9 @@
 #include "output/staging.h"
 
 #include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
 #include <unistd.h>
 
 #include <filesystem>
@@ -49,9 +52,15 @@ TEST(Staging, CommitReplacesTheWholeOutput) {
   EXPECT_EQ(slurp(out / "new/index.html"), "new");
   EXPECT_EQ(slurp(out / "前鎮/index.html"), "中文");
   EXPECT_TRUE(fs::exists(out / kOutputMarker));
+  // The previous site is removed in the background after the swap: gone within seconds.
   size_t entries = 0;
-  for (const auto& e : fs::directory_iterator(root)) entries += e.path() != out;
-  EXPECT_EQ(entries, 0u) << "staging folder left behind";
+  for (int i = 0; i < 600; ++i) {
+    entries = 0;
+    for (const auto& e : fs::directory_iterator(root)) entries += e.path() != out;
+    if (entries == 0) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_EQ(entries, 0u) << "staging folder or previous site left behind";
 }
 
 TEST(Staging, AbandonedBuildLeavesNoTrace) {

@@ -60,19 +60,69 @@ class StageTimer {
   std::chrono::steady_clock::time_point last_, start_;
 };
 
-// Writes each file and, for text files, its pre-compressed .gz and .br twins.
+// Sums the wall time of each step of the render loop over all workers (a worker is never descheduled for
+// long on purpose, so this is close to their CPU time).
+class StepClock {
+ public:
+  enum Step { templates, link_parse, gzip, brotli, write, kSteps };
+  using Time = std::chrono::steady_clock::time_point;
+  Time start() const { return std::chrono::steady_clock::now(); }
+  void lap(Time& t, Step step) {
+    Time now = std::chrono::steady_clock::now();
+    nanos_[step] += std::chrono::duration_cast<std::chrono::nanoseconds>(now - t).count();
+    t = now;
+  }
+  void report(std::map<std::string, double>& out) const {
+    static constexpr const char* kNames[] = {"templates", "link parse", "gzip", "brotli", "write"};
+    for (int s = 0; s < kSteps; ++s) out[kNames[s]] += nanos_[s].load() / 1e9;
+  }
+
+ private:
+  std::atomic<int64_t> nanos_[kSteps] = {};
+};
+
+// Writes a file and, for text files, its pre-compressed .gz and .br twins; when the current site holds the
+// same bytes, links the file and its twins from there instead (no compressing, no new inodes). Returns the
+// number of files written.
+size_t write_with_twins(StagingFolder& staging, const std::string& path, std::string_view bytes, bool compress,
+                        StepClock* steps = nullptr, StepClock::Time* t = nullptr) {
+  auto lap = [&](StepClock::Step step) {
+    if (steps) steps->lap(*t, step);
+  };
+  bool reused = staging.reuse(path, bytes);
+  if (!reused) staging.write(path, bytes);
+  lap(StepClock::write);
+  if (!compress || !is_compressible(path)) return 1;
+  if (!(reused && staging.reuse_twin(path + ".gz"))) {
+    std::string gz = gzip_compress(bytes);
+    lap(StepClock::gzip);
+    staging.write(path + ".gz", gz);
+  }
+  lap(StepClock::write);
+  if (!(reused && staging.reuse_twin(path + ".br"))) {
+    std::string br = brotli_compress(bytes);
+    lap(StepClock::brotli);
+    staging.write(path + ".br", br);
+  }
+  lap(StepClock::write);
+  return 3;
+}
+
 bool write_files(StagingFolder& staging, const OutputFiles& files, int jobs, bool compress, BuildStats* stats) {
-  std::vector<size_t> twins(files.size());
+  std::vector<size_t> written(files.size());
   parallel_for(files.size(), jobs, [&](size_t i) {
     const auto& f = files[i];
-    if (f.copy_from.empty()) staging.write(f.path, f.bytes);
-    else staging.copy(f.path, f.copy_from);
-    if (!compress) return;
-    for (const auto& z : compressed_twins(f)) staging.write(z.path, z.bytes), ++twins[i];
+    if (!f.copy_from.empty()) {
+      staging.copy(f.path, f.copy_from);
+      written[i] = 1;
+      if (!compress) return;
+      for (const auto& z : compressed_twins(f)) staging.write(z.path, z.bytes), ++written[i];
+      return;
+    }
+    written[i] = write_with_twins(staging, f.path, f.bytes, compress);
   });
   if (stats) {
-    stats->files += files.size();
-    for (size_t n : twins) stats->files += n;
+    for (size_t n : written) stats->files += n;
   }
   return !staging.failed();
 }
@@ -136,20 +186,22 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   LinkChecker links(plan.size(), site->config.base_url);
   StagingFolder staging;
   if (config.write && !staging.begin(config.out_dir, diags)) return false;
-  std::vector<size_t> twins(plan.size());
+  std::vector<size_t> written(plan.size());
+  StepClock steps;
   parallel_for(plan.size(), jobs, [&](size_t i) {
+    auto t = steps.start();
     std::string html = renderer.render(plan[i]);
+    steps.lap(t, StepClock::templates);
     if (config.progress) ++config.progress->pages_done;
     links.add_page(i, plan[i].url, plan[i].path, html, page_origin(*site, theme, plan[i]));
+    steps.lap(t, StepClock::link_parse);
     if (!config.write) return;
-    staging.write(plan[i].path, html);
-    if (!config.compress) return;
-    for (const auto& z : compressed_twins(plan[i].path, html)) staging.write(z.path, z.bytes), ++twins[i];
+    written[i] = write_with_twins(staging, plan[i].path, html, config.compress, &steps, &t);
   });
+  if (stats) steps.report(stats->render_step_seconds);
   if (stats) {
     stats->pages = plan.size();
-    stats->files += plan.size();
-    for (size_t n : twins) stats->files += n;
+    for (size_t n : written) stats->files += n;
   }
   engine.report_unused_variables(diags);
   timer.lap("render");
@@ -185,6 +237,7 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   write_files(staging, lookup_files, jobs, config.compress, stats);
   write_files(staging, open_data, jobs, config.compress, stats);
   timer.lap("write");
+  if (stats) stats->reused = staging.reused();
   if (!staging.commit(diags)) return false;
   timer.lap("swap");
   timer.finish();

@@ -35,9 +35,13 @@ struct BuildConfig {
 struct BuildStats {
   size_t pages = 0;         // HTML pages written
   size_t files = 0;         // all files written
+  size_t reused = 0;        // of those, linked unchanged from the previous site
   double seconds = 0;
   size_t languages = 0;
   std::map<std::string, double> stage_seconds;  // "load", "model", "render", "search", ...
+  // Thread time summed over the workers of the render stage, by step ("templates", "link parse",
+  // "gzip", "brotli", "write"): where the render stage's CPU goes, for --timings.
+  std::map<std::string, double> render_step_seconds;
 };
 
 // Returns true when the site was built (or, with write=false, checked) without errors.

@@ -58,6 +58,25 @@ SiteRenderer::SiteRenderer(const Site& site, const Theme& theme, TemplateEngine&
   if (site.journal) index(site.journal->doc);
   if (site.report_archive) index(*site.report_archive);
   if (site.glossary_home) index(*site.glossary_home);
+
+  // The interface strings and the asset table are the same on every page of a language: the engine
+  // converts them once (they were a third of the template library's work, converted twice per page).
+  json assets = options_.assets;
+  if (!assets.is_object()) {
+    assets = json::object();
+    for (const auto& rel : theme_.assets) {
+      std::string key;
+      for (char c : rel) key += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+      assets[key] = {{"url", "/assets/" + rel}, {"plain_url", "/assets/" + rel}, {"integrity", ""}};
+    }
+  }
+  for (bool en : {false, true}) {
+    json shared = {{"t", en ? theme_.strings_en : theme_.strings_zh}, {"asset", assets}};
+    shared_view_[en] = engine_.add_shared(shared);
+    // Stands for the shared part in each page's own view, so comparing views (takao serve) still sees
+    // a changed stylesheet or string.
+    shared_hash_[en] = std::to_string(std::hash<std::string>{}(shared.dump()));
+  }
 }
 
 std::string SiteRenderer::english_fragments(std::string html) const {
@@ -230,7 +249,7 @@ json SiteRenderer::common(const PlannedPage& p) const {
   v["lang"] = en ? "en" : "zh-Hant";
   v["is_en"] = en;
   v["lang_prefix"] = en ? "/en" : "";
-  v["t"] = en ? theme_.strings_en : theme_.strings_zh;
+  v["shared_view"] = shared_hash_[en];
   const auto& c = site_.config;
   v["site"] = {{"title", en && !c.title_en.empty() ? c.title_en : c.title},
                {"title_alt", en ? c.title : c.title_en},
@@ -242,17 +261,6 @@ json SiteRenderer::common(const PlannedPage& p) const {
   v["canonical"] = absolute(p.url);
   v["preview"] = options_.preview;
   v["asset_version"] = options_.asset_version;
-  if (options_.assets.is_object()) {
-    v["asset"] = options_.assets;
-  } else {
-    json plain = json::object();
-    for (const auto& rel : theme_.assets) {
-      std::string key;
-      for (char c : rel) key += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
-      plain[key] = {{"url", "/assets/" + rel}, {"plain_url", "/assets/" + rel}, {"integrity", ""}};
-    }
-    v["asset"] = plain;
-  }
   // Atom feeds of new issues and new reports, for <link rel="alternate"> in every page's head.
   json feeds = json::array();
   if (!site_.issues.empty()) feeds.push_back({{"url", (en ? "/en" : "") + std::string(kJournalFeedUrl)}, {"title", t(en, "ui", "feed_journal")}});
@@ -718,14 +726,14 @@ json SiteRenderer::view(const PlannedPage& page) const {
 std::string SiteRenderer::render(const PlannedPage& page) const { return render_view(page, view(page)); }
 
 std::string SiteRenderer::render_view(const PlannedPage& page, json v) const {
-  std::string content = engine_.render(template_name(page.kind), v);
+  std::string content = engine_.render(template_name(page.kind), v, shared_view_[page.en]);
   v["content"] = std::move(content);
   v["page"] = json::object({{"kind", template_name(page.kind)}});  // the layout needs no page data again
   v["page_kind"] = template_name(page.kind);
   // Pages with a browser app link its stylesheet (the lookup on the glossary home, search on /search/).
   v["needs_search_css"] = page.kind == PageKind::search;
   v["needs_lookup_css"] = page.kind == PageKind::glossary_home;
-  return engine_.render("base", v);
+  return engine_.render("base", v, shared_view_[page.en]);
 }
 
 }  // namespace takao

@@ -57,6 +57,8 @@ class SiteRenderer {
   const Theme& theme_;
   TemplateEngine& engine_;
   RenderOptions options_;
+  int shared_view_[2] = {-1, -1};  // engine ids of what every page of a language shares: zh, en
+  std::string shared_hash_[2];     // and a hash of each
   Date newest_;  // the newest date in the content: the site's "last updated" when a page has none
   std::map<std::string, const Document*> docs_by_url_;  // zh URL -> document, for english_fragments
 

@@ -61,7 +61,17 @@ class RecordingContext : public mst::context<std::string> {
 
 TemplateEngine::TemplateEngine(const Theme& theme) : theme_(theme), generation_(next_generation++) {}
 
-std::string TemplateEngine::render(const std::string& name, const nlohmann::json& view) {
+int TemplateEngine::add_shared(const nlohmann::json& view) {
+  // The preview server makes a renderer per rebuild with the same engine: the same view gets its old id.
+  for (size_t i = 0; i < shared_views_.size(); ++i) {
+    if (shared_views_[i] == view) return static_cast<int>(i);
+  }
+  shared_views_.push_back(view);
+  shared_.push_back(std::make_unique<mst::data>(to_data(view)));
+  return static_cast<int>(shared_.size()) - 1;
+}
+
+std::string TemplateEngine::render(const std::string& name, const nlohmann::json& view, int shared) {
   thread_local size_t cache_generation = 0;
   thread_local std::map<std::string, std::unique_ptr<mst::mustache>> cache;
   if (cache_generation != generation_) {
@@ -77,7 +87,9 @@ std::string TemplateEngine::render(const std::string& name, const nlohmann::json
   }
   mst::data data = to_data(view);
   std::set<std::string> missed, found;
-  RecordingContext ctx(&data, missed, found);
+  bool with_shared = shared >= 0 && static_cast<size_t>(shared) < shared_.size();
+  RecordingContext ctx(with_shared ? shared_[shared].get() : &data, missed, found);
+  if (with_shared) ctx.push(&data);  // the page's own names first
   std::string out = compiled->render(ctx);
   std::lock_guard lock(names_mutex_);
   for (const auto& m : missed) missed_.insert({name, m});

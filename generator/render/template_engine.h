@@ -1,9 +1,13 @@
 // Renders a theme's templates with plain JSON views. Each thread compiles its own copy of a template once
 // (kainjow's compiled templates keep mutable state while rendering), so pages render in parallel.
 #pragma once
+#include <kainjow/mustache.hpp>
+
+#include <memory>
 #include <mutex>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -18,14 +22,20 @@ class TemplateEngine {
 
   bool has(const std::string& name) const { return theme_.templates.count(name) > 0; }
   // Renders template `name` with `view`; values are HTML-escaped unless the template uses {{{ }}}.
-  std::string render(const std::string& name, const nlohmann::json& view);
+  // Names the view lacks are looked up in the shared view `shared` (an id from add_shared), if given.
+  std::string render(const std::string& name, const nlohmann::json& view, int shared = -1);
+  // Registers a view that many pages share (the interface strings, the asset table): it is converted for
+  // the template library once, not once per page. Call before rendering starts; returns its id.
+  int add_shared(const nlohmann::json& view);
 
   // After all rendering: one warning per variable that templates used but no view ever provided.
   void report_unused_variables(Diagnostics& diags) const;
 
  private:
   const Theme& theme_;
-  size_t generation_;  // distinguishes engines, so a thread's cache never serves another engine's templates
+  size_t generation_;
+  std::vector<nlohmann::json> shared_views_;
+  std::vector<std::unique_ptr<kainjow::mustache::basic_data<std::string>>> shared_;  // read-only once added  // distinguishes engines, so a thread's cache never serves another engine's templates
   mutable std::mutex names_mutex_;
   std::set<std::pair<std::string, std::string>> missed_;  // (template, variable)
   std::set<std::string> found_;

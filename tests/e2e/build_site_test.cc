@@ -1,5 +1,9 @@
 // Builds the fixture site with the real binary and checks pages, links, languages and output guarantees.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <chrono>
+#include <thread>
 
 #include "e2e_util.h"
 
@@ -109,10 +113,50 @@ TEST(BuildOutput, RebuildReplacesTheOldSiteWhole) {
   ASSERT_EQ(takao("build --content '" + content.string() + "' --out '" + out.string() + "'").status, 0);
   EXPECT_FALSE(fs::exists(out / "hostile/index.html"));
   EXPECT_TRUE(fs::exists(out / "about/index.html"));
-  // No staging folder is left behind.
+  // No staging folder is left behind, and the previous site, removed in the background after the swap
+  // (".public.takao-old-PID"), is gone soon after.
   for (const auto& e : fs::directory_iterator(content.parent_path())) {
     EXPECT_EQ(e.path().filename().string().find("takao-staging"), std::string::npos);
   }
+  auto old_sites = [&] {
+    int n = 0;
+    for (const auto& e : fs::directory_iterator(content.parent_path())) n += e.path().filename().string().find(".takao-old-") != std::string::npos;
+    return n;
+  };
+  for (int i = 0; i < 600 && old_sites() > 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_EQ(old_sites(), 0) << "the previous site was not removed within 60 s";
+}
+
+TEST(BuildOutput, UnchangedFilesAreLinkedFromThePreviousSiteAndChangedOnesWrittenAnew) {
+  fs::path content = fixture_copy("reuse");
+  fs::path out = content.parent_path() / "public";
+  std::string cmd = "build --content '" + content.string() + "' --out '" + out.string() + "'";
+  ASSERT_EQ(takao(cmd).status, 0);
+  auto before = tree(out);
+  struct stat about{}, about_br{};
+  ASSERT_EQ(::stat((out / "about/index.html").c_str(), &about), 0);
+  ASSERT_EQ(::stat((out / "about/index.html.br").c_str(), &about_br), 0);
+  // A page whose text changes, and a rebuild: the changed page and its twins are new files with the new
+  // text, the unchanged page is the same file (inode) as before, and the sites agree byte for byte
+  // everywhere else.
+  fs::path page = content / "pages/hostile.md";
+  std::string text = read(page);
+  text += "\n\nA sentence added for the reuse test.\n";
+  write(page, text);
+  ASSERT_EQ(takao(cmd).status, 0);
+  auto after = tree(out);
+  struct stat about2{}, about_br2{};
+  ASSERT_EQ(::stat((out / "about/index.html").c_str(), &about2), 0);
+  ASSERT_EQ(::stat((out / "about/index.html.br").c_str(), &about_br2), 0);
+  EXPECT_EQ(about.st_ino, about2.st_ino);
+  EXPECT_EQ(about_br.st_ino, about_br2.st_ino);
+  EXPECT_NE(after["hostile/index.html"].find("A sentence added for the reuse test."), std::string::npos);
+  EXPECT_NE(before["hostile/index.html"], after["hostile/index.html"]);
+  EXPECT_NE(before["hostile/index.html.gz"], after["hostile/index.html.gz"]);
+  // The rebuilt site is what a build into an empty folder gives.
+  fs::path fresh = content.parent_path() / "fresh";
+  ASSERT_EQ(takao("build --content '" + content.string() + "' --out '" + fresh.string() + "'").status, 0);
+  EXPECT_TRUE(tree(fresh) == after);
 }
 
 TEST(Cli, WrongCommandLineExitsTwo) {
