@@ -60,8 +60,8 @@ class StageTimer {
   std::chrono::steady_clock::time_point last_, start_;
 };
 
-// Sums the wall time of each step of the render loop over all workers (a worker is never descheduled for
-// long on purpose, so this is close to their CPU time).
+// Sums the wall time of each step of the render loop over all workers. On an idle machine that is close to
+// their CPU time; on a busy one it also counts time spent waiting for a core.
 class StepClock {
  public:
   enum Step { templates, link_parse, gzip, brotli, write, kSteps };
