@@ -13,6 +13,7 @@
 #include "core/date.h"
 #include "glossary/glossary_entry.h"
 #include "markdown/markdown.h"
+#include "model/body_links.h"
 #include "source/source_file.h"
 
 namespace takao {
@@ -45,6 +46,7 @@ struct Document {
   nlohmann::json fields_en;  // all front matter of the .en.md twin
   RenderedMarkdown body;     // from the Chinese file
   RenderedMarkdown body_en;  // from the .en.md twin, when has_en_body
+  BodyLinks links, links_en; // what resolving each body's links found (reported by report_body_diagnostics)
   size_t word_count = 0;     // of the Chinese body: each CJK character counts as a word
 };
 
@@ -121,6 +123,7 @@ struct Site {
   GlossaryEntries glossary;                    // all entries, (table, line) order
   std::vector<IndexTerm> authors, keywords, keywords_en, agencies;  // in collation order (zh: strokes)
   std::vector<SourceFile> attachments;  // copied to the same path under the output root
+  std::shared_ptr<const LinkTargets> link_targets;  // what bodies link against (model/site_bodies.h)
 };
 
 class ParseCache;
@@ -131,6 +134,9 @@ struct BuildOptions {
   int jobs = 1;
   std::string base_url;  // overrides site.yaml when set
   ParseCache* cache = nullptr;        // takao serve: reuse the parses of unchanged files (model/parse_cache.h)
+  // false: the bodies' link problems and the anchor check are left to report_body_diagnostics
+  // (model/site_bodies.h), so takao serve can keep them apart from the rest.
+  bool body_diagnostics = true;
 };
 
 // Builds the model from the loaded sources; problems go to `diags` (the model is then incomplete and must

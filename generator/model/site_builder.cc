@@ -9,10 +9,12 @@
 #include "core/text.h"
 #include "frontmatter/front_matter.h"
 #include "glossary/glossary_reader.h"
+#include "model/body_links.h"
 #include "model/collation.h"
 #include "model/field_reader.h"
 #include "model/parse_cache.h"
 #include "model/site.h"
+#include "model/site_bodies.h"
 
 namespace takao {
 
@@ -31,37 +33,7 @@ struct Entry {
   std::optional<FrontMatter> fm_en;
   Document doc;
   bool published = true;    // false for drafts and scheduled pages (unless --drafts)
-  std::vector<std::pair<LinkRef, std::string>> anchor_checks;  // (where, target zh path + '#' + fragment)
 };
-
-std::string dirname(const std::string& path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string::npos ? std::string() : path.substr(0, slash);
-}
-
-// Joins a relative destination to a folder and folds "." and ".."; nullopt when it climbs out of content/.
-std::optional<std::string> join_relative(const std::string& folder, const std::string& relative) {
-  std::vector<std::string> parts;
-  auto push = [&](const std::string& path) -> bool {
-    size_t start = 0;
-    for (size_t i = 0; i <= path.size(); ++i) {
-      if (i == path.size() || path[i] == '/') {
-        std::string seg = path.substr(start, i - start);
-        start = i + 1;
-        if (seg.empty() || seg == ".") continue;
-        if (seg == "..") {
-          if (parts.empty()) return false;
-          parts.pop_back();
-        } else {
-          parts.push_back(seg);
-        }
-      }
-    }
-    return true;
-  };
-  if (!push(folder) || !push(relative)) return std::nullopt;
-  return join(parts, "/");
-}
 
 bool valid_slug(const std::string& slug) {
   if (slug.empty() || slug == "." || slug == ".." || slug[0] == '.') return false;
@@ -96,8 +68,8 @@ class SiteBuilder {
     read_config();
     parse_front_matter_all();
     read_common_fields();
+    collect_link_targets();
     render_bodies();
-    check_anchors();
     assemble();
     return std::move(site_);
   }
@@ -233,95 +205,25 @@ class SiteBuilder {
     }
   }
 
-  // Resolves a relative destination in a file at `from_path` (content-relative).
-  std::optional<ResolvedLink> resolve(Entry& e, const std::string& display_path, const std::string& from_path,
-                                      const LinkRef& ref) {
-    std::string dest = ref.destination;
-    std::string fragment;
-    if (size_t hash = dest.find('#'); hash != std::string::npos) {
-      fragment = dest.substr(hash + 1);
-      dest.resize(hash);
-    }
-    if (size_t q = dest.find('?'); q != std::string::npos) dest.resize(q);
-    auto target = join_relative(dirname(from_path), url_decode(dest));
-    if (!target) {
-      diags_.error(display_path, ref.line, ref.col, "link '" + ref.destination + "' points outside the content folder");
-      return std::nullopt;
-    }
-    std::string frag_part = fragment.empty() ? "" : "#" + url_encode_path(url_decode(fragment));
-    if (ends_with(*target, ".md")) {
-      std::string zh_target = ends_with(*target, ".en.md") ? target->substr(0, target->size() - 6) + ".md" : *target;
-      auto it = url_of_path_.find(zh_target);
-      if (it == url_of_path_.end()) {
-        diags_.error(display_path, ref.line, ref.col, "link to a missing page: " + *target);
-        return std::nullopt;
-      }
-      const Entry& t = entries_[it->second];
-      if (!t.published) {
-        // The target appears later (scheduled) or not at all (draft): keep the words, drop the link.
-        diags_.warning(display_path, ref.line, ref.col,
-                       "link to a page that is not published (draft or scheduled), shown as plain text: " + *target);
-        return ResolvedLink{"", false};
-      }
-      if (!fragment.empty()) e.anchor_checks.push_back({ref, zh_target + "#" + url_decode(fragment)});
-      return ResolvedLink{t.doc.url + frag_part, true};
-    }
-    if (attachment_paths_.count(*target) || url_of_path_.count(*target + "/_index.md")) {
-      return ResolvedLink{"/" + url_encode_path(*target) + frag_part, false};
-    }
-    diags_.error(display_path, ref.line, ref.col, "link to a missing file: " + *target);
-    return std::nullopt;
+  // Every page and attachment a body may link to, kept with the site (model/body_links.h).
+  void collect_link_targets() {
+    auto targets = std::make_shared<LinkTargets>();
+    for (const auto& [path, i] : url_of_path_) targets->pages[path] = {entries_[i].doc.url, entries_[i].published};
+    targets->attachments = attachment_paths_;
+    site_->link_targets = std::move(targets);
   }
 
   void render_bodies() {
+    const LinkTargets& targets = *site_->link_targets;
     parallel_for(entries_.size(), options_.jobs, [&](size_t i) {
       Entry& e = entries_[i];
       if (!e.fm || !e.published) return;
       const SourceFile& f = sources_[e.source];
       if (f.kind == FileKind::glossary_table) return;  // its body is the table, read by the glossary reader
-      auto resolver = [&](const LinkRef& ref) { return resolve(e, f.display_path, f.path, ref); };
-      e.doc.body = options_.cache ? options_.cache->markdown(f.display_path, e.fm->body, e.fm->body_line, resolver)
-                                  : render_markdown(e.fm->body, e.fm->body_line, resolver);
+      render_body(targets, f, *e.fm, options_.cache, e.doc.body, e.doc.links);
       e.doc.word_count = count_words(e.doc.body.text);
-      if (e.fm_en) {
-        const SourceFile& en = sources_[e.en_source];
-        auto en_resolver = [&](const LinkRef& ref) { return resolve(e, en.display_path, en.path, ref); };
-        e.doc.body_en = options_.cache ? options_.cache->markdown(en.display_path, e.fm_en->body, e.fm_en->body_line, en_resolver)
-                                       : render_markdown(e.fm_en->body, e.fm_en->body_line, en_resolver);
-      }
+      if (e.fm_en) render_body(targets, sources_[e.en_source], *e.fm_en, options_.cache, e.doc.body_en, e.doc.links_en);
     });
-  }
-
-  void check_anchors() {
-    auto has_id = [](const Document& d, const std::string& id) {
-      return std::find(d.body.ids.begin(), d.body.ids.end(), id) != d.body.ids.end() ||
-             std::find(d.body_en.ids.begin(), d.body_en.ids.end(), id) != d.body_en.ids.end();
-    };
-    for (Entry& e : entries_) {
-      if (!e.published || !e.fm) continue;
-      for (const auto& [ref, target] : e.anchor_checks) {
-        size_t hash = target.find('#');
-        const Entry& t = entries_[url_of_path_[target.substr(0, hash)]];
-        std::string id = target.substr(hash + 1);
-        if (!has_id(t.doc, id)) {
-          diags_.error(e.doc.display_path, ref.line, ref.col,
-                       "link to a missing anchor #" + id + " in " + target.substr(0, hash));
-        }
-      }
-      // Links within the page itself ("#結論").
-      auto check_own = [&](const RenderedMarkdown& body, const std::string& path) {
-        for (const auto& ref : body.links) {
-          if (ref.destination.size() > 1 && ref.destination[0] == '#') {
-            std::string id = url_decode(ref.destination.substr(1));
-            if (std::find(body.ids.begin(), body.ids.end(), id) == body.ids.end()) {
-              diags_.error(path, ref.line, ref.col, "link to a missing anchor #" + id + " on the same page");
-            }
-          }
-        }
-      };
-      check_own(e.doc.body, e.doc.display_path);
-      if (e.doc.has_en_body) check_own(e.doc.body_en, e.doc.en_display_path);
-    }
   }
 
   // A relative path in a front-matter field (pdf, cover) names an attachment next to the file.
@@ -335,7 +237,7 @@ class SiteBuilder {
       }
       return value;
     }
-    auto target = join_relative(dirname(e.doc.source_path), value);
+    auto target = join_relative(folder_of(sources_[e.source].path), value);
     if (!target || !attachment_paths_.count(*target)) {
       r.error(key, "field '" + key + "' names a missing file: " + value);
       return {};
@@ -353,9 +255,9 @@ class SiteBuilder {
       const SourceFile& f = sources_[e.source];
       FieldReader r(*e.fm, f.display_path, diags_);
       switch (f.kind) {
-        case FileKind::page: site_->pages.push_back(Page{e.doc}); break;
+        case FileKind::page: site_->pages.push_back(Page{std::move(e.doc)}); break;
         case FileKind::journal: {
-          Journal j{e.doc};
+          Journal j{std::move(e.doc)};
           j.issn = r.text("issn");
           j.gpn = r.text("gpn");
           j.frequency = r.text("frequency");
@@ -363,7 +265,7 @@ class SiteBuilder {
           break;
         }
         case FileKind::issue: {
-          Issue is{e.doc};
+          Issue is{std::move(e.doc)};
           is.number = r.integer("number", true);
           r.date("published", true);
           is.folder = f.folder;
@@ -375,18 +277,18 @@ class SiteBuilder {
           break;
         }
         case FileKind::article: article_entries.push_back(&e - entries_.data()); break;
-        case FileKind::report_archive: site_->report_archive = e.doc; break;
+        case FileKind::report_archive: site_->report_archive = std::move(e.doc); break;
         case FileKind::report_series: {
-          ReportSeries s{e.doc};
+          ReportSeries s{std::move(e.doc)};
           s.kind = f.folder;
           series_of_kind[f.folder] = site_->series.size();
           site_->series.push_back(std::move(s));
           break;
         }
         case FileKind::report: report_entries.push_back(&e - entries_.data()); break;
-        case FileKind::glossary_home: site_->glossary_home = e.doc; break;
+        case FileKind::glossary_home: site_->glossary_home = std::move(e.doc); break;
         case FileKind::glossary_table: {
-          GlossaryTable t{e.doc};
+          GlossaryTable t{std::move(e.doc)};
           t.slug = f.stem;
           t.category = r.text("category");
           GlossaryTableInfo info{f.display_path, f.path, f.stem, t.category};
@@ -421,7 +323,7 @@ class SiteBuilder {
       Entry& e = entries_[i];
       const SourceFile& f = sources_[e.source];
       FieldReader r(*e.fm, f.display_path, diags_);
-      Article a{e.doc};
+      Article a{std::move(e.doc)};
       a.authors = r.authors("authors");
       a.abstract = r.text("abstract");
       a.abstract_en = r.text("abstract_en");
@@ -454,7 +356,7 @@ class SiteBuilder {
       Entry& e = entries_[i];
       const SourceFile& f = sources_[e.source];
       FieldReader r(*e.fm, f.display_path, diags_);
-      Report rep{e.doc};
+      Report rep{std::move(e.doc)};
       rep.series = f.folder;
       rep.year = r.integer("year", true);
       if (rep.year != 0 && (rep.year < 1900 || rep.year > 2200)) r.error("year", "field 'year' must be a Gregorian year such as 2014");
@@ -589,7 +491,9 @@ class SiteBuilder {
 }  // namespace
 
 std::unique_ptr<Site> build_site(std::vector<SourceFile> sources, const BuildOptions& options, Diagnostics& diags) {
-  return SiteBuilder(std::move(sources), options, diags).build();
+  auto site = SiteBuilder(std::move(sources), options, diags).build();
+  if (options.body_diagnostics) report_body_diagnostics(*site, diags);
+  return site;
 }
 
 }  // namespace takao

@@ -12,11 +12,13 @@
 #include <cstring>
 #include <filesystem>
 #include <mutex>
+#include <unordered_map>
 
 #include "core/disk.h"
 #include "core/parallel.h"
 #include "lookup/lookup_index_writer.h"
 #include "model/site.h"
+#include "model/site_bodies.h"
 #include "output/staging.h"
 #include "pipeline/search_documents.h"
 #include "publish/assets.h"
@@ -84,6 +86,39 @@ bool is_markdown_kind(FileKind k) {
          k != FileKind::glossary_table;
 }
 
+// A source file split where its body starts: its "skeleton" (front matter; the whole text for files that
+// are not Markdown documents) and its body, each as a fingerprint.
+struct FileSplit {
+  Fingerprint skeleton, body;
+  size_t at = 0;         // bytes in the skeleton
+  bool at_line = false;  // the skeleton ends with a newline: text with the same first `at` bytes has the
+                         // same front matter (otherwise "---" could grow into "----")
+};
+
+FileSplit split_file(const SourceFile& f, std::optional<size_t> body_offset) {
+  std::string_view text = f.bytes;
+  size_t at = text.size();
+  if (f.kind == FileKind::attachment) {
+    at = 0;  // its bytes are copied, never read by a view: only its existence counts
+  } else if (is_markdown_kind(f.kind) && body_offset) {
+    at = std::min(*body_offset, text.size());
+  }
+  return {fingerprint(text.substr(0, at)), fingerprint(text.substr(at)), at, at > 0 && text[at - 1] == '\n'};
+}
+
+// A source file as the last good build had it.
+struct FileParts {
+  FileKind kind;
+  std::string zh_path;
+  FileSplit split;
+};
+
+// A page as the last good build made it.
+struct PageRecord {
+  Fingerprint view, templates;
+  std::vector<std::string> body_deps;  // source paths of the documents whose body the view read
+};
+
 // A pending output: bytes to write, or a file to copy.
 struct Pending {
   std::string bytes;
@@ -98,33 +133,29 @@ struct IncrementalBuilder::State {
     FileStamp stamp;
     std::optional<SourceFile> file;  // nullopt: skipped or unreadable (its diagnostics say why)
     std::vector<Diagnostic> diags;
-    std::optional<std::pair<Fingerprint, Fingerprint>> parts;  // skeleton and body, once the model split them
+    std::optional<FileSplit> parts;  // once a good build's model split it
   };
   std::map<std::string, SourceEntry> sources;
   ParseCache parse_cache;
 
   // The last good build.
   bool built = false;
-  struct FileParts {
-    FileKind kind;
-    std::string zh_path;
-    Fingerprint skeleton, body;
-  };
   std::map<std::string, FileParts> files;
+  std::set<std::string> dirty;  // sources added, changed or removed since the last good build
+  std::vector<Diagnostic> skeleton_diags;  // the model's, but for the bodies' links and anchors
   Date today;
   std::map<std::string, Fingerprint> templates;  // name -> expanded text
   Fingerprint strings, assets_view;
-  struct PageRecord {
-    Fingerprint view, templates;
-    std::vector<std::string> body_deps;  // source paths of the documents whose body the view read
-  };
   std::map<std::string, PageRecord> pages;  // by output path
+  std::vector<PlannedPage> plan;
+  std::unordered_map<std::string, size_t> plan_index;  // output path -> plan entry
+  std::map<PageKind, Fingerprint> template_fps;       // of the base and the kind's own template
   std::map<std::string, Fingerprint> outputs;  // every file in the output folder (but the marker)
   std::set<std::string> lookup_paths, search_paths;
 
   std::unique_ptr<Theme> theme;
   std::unique_ptr<TemplateEngine> engine;
-  std::shared_ptr<const Site> site;
+  std::shared_ptr<Site> site;  // changed in place by the bodies-only path when nothing else holds it
   bool search_dirty = false;
   uint64_t search_generation = 0;  // counts builds that changed what the search index holds
 };
@@ -203,24 +234,87 @@ class OutputWriter {
 
 }  // namespace
 
+namespace {
+
+// Adds the compressed twins of every pending text file, as the clean build writes them.
+void add_compressed_twins(std::map<std::string, Pending>& pending, std::map<std::string, Fingerprint>& fingerprints, int jobs) {
+  std::vector<std::string> names;
+  for (const auto& [path, p] : pending) names.push_back(path);
+  std::vector<OutputFiles> twins(names.size());
+  parallel_for(names.size(), jobs, [&](size_t i) {
+    const Pending& p = pending.at(names[i]);
+    twins[i] = compressed_twins(OutputFile{names[i], p.bytes, p.copy_from});
+  });
+  for (auto& group : twins) {
+    for (auto& z : group) {
+      fingerprints[z.path] = fingerprint(z.bytes);
+      pending[z.path] = Pending{std::move(z.bytes), ""};
+    }
+  }
+}
+
+// Writes every pending file; returns their paths, sorted.
+std::vector<std::string> write_pending(OutputWriter& writer, const std::map<std::string, Pending>& pending, int jobs) {
+  std::vector<std::string> paths;
+  for (const auto& [path, p] : pending) paths.push_back(path);
+  parallel_for(paths.size(), jobs, [&](size_t i) { writer.write(paths[i], pending.at(paths[i])); });
+  return paths;
+}
+
+// Builds a page's view and renders it, unless the view and the templates are those of `old` (the page on
+// disk is then still right): nullopt.
+std::optional<std::string> refresh_page(const SiteRenderer& renderer, const PlannedPage& p, const PageRecord* old,
+                                        const Fingerprint& templates, PageRecord& rec) {
+  std::vector<const Document*> reads;
+  record_body_reads(&reads);
+  nlohmann::json view = renderer.view(p);
+  record_body_reads(nullptr);
+  rec.view = fingerprint(view.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  rec.templates = templates;
+  for (const Document* d : reads) rec.body_deps.push_back(d->source_path);
+  std::sort(rec.body_deps.begin(), rec.body_deps.end());
+  rec.body_deps.erase(std::unique(rec.body_deps.begin(), rec.body_deps.end()), rec.body_deps.end());
+  if (old && old->templates == rec.templates && old->view == rec.view) return std::nullopt;
+  return renderer.render_view(p, std::move(view));
+}
+
+}  // namespace
+
 IncrementalResult IncrementalBuilder::build(Diagnostics& diags) {
   auto started = std::chrono::steady_clock::now();
   init_markdown();
   State& s = *state_;
   IncrementalResult result;
+  auto lap_at = started;
+  auto lap = [&](const char* step) {
+    auto now = std::chrono::steady_clock::now();
+    result.steps.emplace_back(step, std::chrono::duration<double>(now - lap_at).count());
+    lap_at = now;
+  };
+  auto finish = [&] {
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return result;
+  };
   int jobs = config_.jobs > 0 ? config_.jobs : default_jobs();
 
   // Theme: reloaded every time (small); the engine is kept while the templates stay the same.
   auto theme = std::make_unique<Theme>(load_theme(find_theme_dir(config_.theme_dir), diags));
   PublishedAssets assets = publish_theme_assets(*theme, diags);
-  if (diags.has_errors()) return result;
+  if (diags.has_errors()) return finish();
+  std::map<std::string, Fingerprint> templates;
+  for (const auto& [name, text] : theme->templates) templates[name] = fingerprint(text);
+  Fingerprint strings = fingerprint(theme->strings_zh.dump() + '\0' + theme->strings_en.dump());
+  Fingerprint assets_view = fingerprint(assets.view.dump());
+  bool theme_changed = !s.theme || templates != s.templates;
+  bool views_changed = !(strings == s.strings) || !(assets_view == s.assets_view);
+  lap("theme");
 
   // Sources: read again only what changed on disk.
   const std::string& root = config_.content_dir;
   std::error_code ec;
   if (!fs::is_directory(root, ec)) {
     diags.error(root, 1, 1, "content folder not found");
-    return result;
+    return finish();
   }
   std::string display_root = root.empty() || root.back() == '/' ? root : root + "/";
   if (display_root == "./") display_root.clear();
@@ -251,13 +345,21 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags) {
     if (it == s.sources.end() || !(it->second.stamp == stamps[p])) changed.push_back(p);
   }
   for (auto it = s.sources.begin(); it != s.sources.end();) {
-    it = stamps.count(it->first) ? std::next(it) : s.sources.erase(it);
+    if (stamps.count(it->first)) {
+      ++it;
+    } else {
+      s.dirty.insert(it->first);
+      it = s.sources.erase(it);
+    }
   }
   if (!changed.empty()) {
     SubsetDisk subset(changed);
     Diagnostics local;
     auto loaded = load_sources(subset, root, local);
-    for (const auto& p : changed) s.sources[p] = State::SourceEntry{stamps[p], std::nullopt, {}, std::nullopt};
+    for (const auto& p : changed) {
+      s.sources[p] = State::SourceEntry{stamps[p], std::nullopt, {}, std::nullopt};
+      s.dirty.insert(p);
+    }
     for (auto& f : loaded) s.sources[f.path].file = std::move(f);
     for (const auto& d : local.sorted()) {
       std::string rel = d.path.substr(std::min(d.path.size(), display_root.size()));
@@ -266,73 +368,70 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags) {
       else diags.add(d);
     }
   }
+  for (const auto& p : paths) {
+    for (const auto& d : s.sources[p].diags) diags.add(d);
+  }
+  Date today = config_.today.empty() ? today_local() : config_.today;
+  lap("sources");
+
+  if (links.empty() && !theme_changed && !views_changed && today == s.today) {
+    if (auto done = build_bodies_only(assets, jobs, diags, result)) {
+      lap("write");
+      return finish();
+    }
+  }
+
+  // The whole path: the model anew (parses of unchanged files come from the cache).
   std::vector<SourceFile> sources;
   sources.reserve(paths.size());
   for (const auto& p : paths) {
     const auto& e = s.sources[p];
-    for (const auto& d : e.diags) diags.add(d);
     if (e.file) sources.push_back(*e.file);
   }
-
-  // Which files changed in their skeleton, which only in their body.
-  std::map<std::string, State::FileParts> files;
-  for (const auto& f : sources) {
-    files[f.path] = {f.kind, f.zh_path.empty() ? f.path : f.zh_path, {}, {}};
-  }
-
+  std::map<std::string, FileParts> files;
+  for (const auto& f : sources) files[f.path] = {f.kind, f.zh_path.empty() ? f.path : f.zh_path, {}};
   BuildOptions options;
   options.drafts = config_.drafts;
-  options.today = config_.today.empty() ? today_local() : config_.today;
+  options.today = today;
   options.jobs = jobs;
   options.base_url = config_.base_url;
   options.cache = &s.parse_cache;
-  std::shared_ptr<const Site> site = build_site(std::move(sources), options, diags);
+  options.body_diagnostics = false;  // kept apart from the rest, for build_bodies_only
+  Diagnostics model_diags;
+  std::shared_ptr<Site> site = build_site(std::move(sources), options, model_diags);
   s.parse_cache.prune();
-  if (diags.has_errors()) return result;
+  std::vector<Diagnostic> skeleton_diags = model_diags.sorted();
+  for (const auto& d : skeleton_diags) diags.add(d);
+  report_body_diagnostics(*site, diags);
+  if (diags.has_errors()) return finish();
+  lap("model");
 
   // Split each file once (its stamp unchanged, its bytes and therefore its parse are the same).
   for (auto& [path, parts] : files) {
     auto& e = s.sources[path];
-    if (!e.parts) {
-      const SourceFile& f = *e.file;
-      std::string_view text = f.bytes;
-      size_t split = text.size();
-      if (f.kind == FileKind::attachment) {
-        split = 0;  // its bytes are copied, never read by a view: only its existence counts
-      } else if (is_markdown_kind(f.kind)) {
-        if (auto offset = s.parse_cache.body_offset(f.display_path)) split = std::min(*offset, text.size());
-      }
-      e.parts = std::make_pair(fingerprint(text.substr(0, split)), fingerprint(text.substr(split)));
-    }
-    parts.skeleton = e.parts->first;
-    parts.body = e.parts->second;
+    if (!e.parts) e.parts = split_file(*e.file, s.parse_cache.body_offset(e.file->display_path));
+    parts.split = *e.parts;
   }
-  bool skeleton_changed = !s.built || !(options.today == s.today) || files.size() != s.files.size();
+  bool skeleton_changed = !s.built || !(today == s.today) || files.size() != s.files.size();
   std::set<std::string> body_changed;  // source paths of documents whose body changed
   if (!skeleton_changed) {
     for (const auto& [path, parts] : files) {
       auto old = s.files.find(path);
-      if (old == s.files.end() || old->second.kind != parts.kind || !(old->second.skeleton == parts.skeleton)) {
+      if (old == s.files.end() || old->second.kind != parts.kind || !(old->second.split.skeleton == parts.split.skeleton)) {
         skeleton_changed = true;
         break;
       }
-      if (!(old->second.body == parts.body)) body_changed.insert(parts.zh_path);
+      if (!(old->second.split.body == parts.split.body)) body_changed.insert(parts.zh_path);
     }
   }
-
-  // Theme changes.
-  std::map<std::string, Fingerprint> templates;
-  for (const auto& [name, text] : theme->templates) templates[name] = fingerprint(text);
-  Fingerprint strings = fingerprint(theme->strings_zh.dump() + '\0' + theme->strings_en.dump());
-  Fingerprint assets_view = fingerprint(assets.view.dump());
-  bool theme_changed = !s.theme || templates != s.templates;
-  bool consider_all = skeleton_changed || !(strings == s.strings) || !(assets_view == s.assets_view);
+  bool consider_all = skeleton_changed || views_changed;
   if (theme_changed || !s.engine) {
     s.engine.reset();
     s.theme = std::move(theme);
     s.engine = std::make_unique<TemplateEngine>(*s.theme);
   }
   result.full = consider_all;
+  lap("split");
 
   // Pages.
   auto plan = plan_pages(*site);
@@ -340,28 +439,23 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags) {
   render_options.preview = config_.preview;
   render_options.assets = assets.view;
   SiteRenderer renderer(*site, *s.theme, *s.engine, render_options);
-  auto template_fp = [&](PageKind kind) {
-    Fingerprint base = templates.count("base") ? templates["base"] : Fingerprint{};
-    std::string name = SiteRenderer::template_name(kind);
-    Fingerprint page = templates.count(name) ? templates[name] : Fingerprint{};
-    return fingerprint(std::to_string(base.a) + ':' + std::to_string(base.b) + ':' + std::to_string(page.a) + ':' +
-                       std::to_string(page.b));
-  };
-  std::map<PageKind, Fingerprint> template_fps;
+  s.template_fps.clear();
   for (const auto& p : plan) {
-    if (!template_fps.count(p.kind)) template_fps[p.kind] = template_fp(p.kind);
+    if (s.template_fps.count(p.kind)) continue;
+    auto fp_of = [&](const std::string& name) { return templates.count(name) ? templates[name] : Fingerprint{}; };
+    Fingerprint base = fp_of("base"), page = fp_of(SiteRenderer::template_name(p.kind));
+    s.template_fps[p.kind] = fingerprint(std::to_string(base.a) + ':' + std::to_string(base.b) + ':' +
+                                         std::to_string(page.a) + ':' + std::to_string(page.b));
   }
-  std::vector<State::PageRecord> records(plan.size());
-  std::vector<char> keep(plan.size(), 0);         // the old record stands, nothing to do
+  std::vector<PageRecord> records(plan.size());
+  std::vector<char> keep(plan.size(), 0);  // the old record stands, nothing to do
   std::vector<std::optional<Pending>> html(plan.size());
   std::atomic<size_t> considered{0}, rendered{0};
   parallel_for(plan.size(), jobs, [&](size_t i) {
     const PlannedPage& p = plan[i];
     auto old = s.pages.find(p.path);
-    const Fingerprint& tfp = template_fps[p.kind];
-    bool have = old != s.pages.end();
-    bool same_templates = have && old->second.templates == tfp;
-    if (have && same_templates && !consider_all) {
+    bool have = old != s.pages.end() && old->second.templates == s.template_fps.at(p.kind);
+    if (have && !consider_all) {
       bool touched = false;
       for (const auto& dep : old->second.body_deps) {
         if (body_changed.count(dep)) touched = true;
@@ -372,24 +466,16 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags) {
       }
     }
     ++considered;
-    std::vector<const Document*> reads;
-    record_body_reads(&reads);
-    nlohmann::json view = renderer.view(p);
-    record_body_reads(nullptr);
-    State::PageRecord& rec = records[i];
-    rec.view = fingerprint(view.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-    rec.templates = tfp;
-    for (const Document* d : reads) rec.body_deps.push_back(d->source_path);
-    std::sort(rec.body_deps.begin(), rec.body_deps.end());
-    rec.body_deps.erase(std::unique(rec.body_deps.begin(), rec.body_deps.end()), rec.body_deps.end());
-    if (have && same_templates && old->second.view == rec.view) return;  // same view, same templates: same page
+    auto page = refresh_page(renderer, p, have ? &old->second : nullptr, s.template_fps.at(p.kind), records[i]);
+    if (!page) return;
     ++rendered;
-    html[i] = Pending{renderer.render_view(p, std::move(view)), ""};
+    html[i] = Pending{std::move(*page), ""};
   });
   s.engine->report_unused_variables(diags);
   result.pages = plan.size();
   result.pages_considered = considered;
   result.pages_rendered = rendered;
+  lap("pages");
 
   // Every file the output should now hold, with its fingerprint; `pending` holds the bytes of new ones.
   std::map<std::string, Fingerprint> outputs;
@@ -409,7 +495,7 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags) {
     outputs[path] = fp;
     pending[path] = std::move(p);
   };
-  std::map<std::string, State::PageRecord> page_records;
+  std::map<std::string, PageRecord> page_records;
   for (size_t i = 0; i < plan.size(); ++i) {
     const std::string& path = plan[i].path;
     if (keep[i] || !html[i]) {
@@ -422,6 +508,7 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags) {
     Fingerprint fp = fingerprint(html[i]->bytes);
     add(path, fp, std::move(*html[i]));
   }
+  lap("collect pages");
   OutputFiles others = write_feeds(*site);
   for (auto& f : write_sitemaps(*site, plan)) others.push_back(std::move(f));
   others.push_back(write_robots_txt(*site));
@@ -430,9 +517,9 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags) {
     std::string from = config_.content_dir + "/" + a.path;
     add(a.path, stamp_fingerprint(from, stamps[a.path]), Pending{"", from});
   }
-  bool lookup_dirty = skeleton_changed;
+  lap("feeds, sitemaps, assets");
   std::set<std::string> lookup_paths = s.lookup_paths;
-  if (lookup_dirty) {
+  if (skeleton_changed) {
     OutputFiles lookup = write_lookup_index(site->glossary);
     for (auto& f : write_glossary_open_data(site->glossary)) lookup.push_back(std::move(f));
     lookup_paths.clear();
@@ -445,6 +532,7 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags) {
     Fingerprint fp = fingerprint(f.bytes);
     add(f.path, fp, Pending{std::move(f.bytes), ""});
   }
+  lap("lookup");
   bool search_inputs_changed = skeleton_changed || !body_changed.empty();
   bool search_dirty = s.search_dirty || search_inputs_changed;
   std::set<std::string> search_paths = s.search_paths;
@@ -460,23 +548,9 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags) {
   } else {
     for (const auto& p : search_paths) carry(p);
   }
-
-  // Compressed twins of everything new, as the clean build writes them.
-  if (config_.compress) {
-    std::vector<std::string> names;
-    for (const auto& [path, p] : pending) names.push_back(path);
-    std::vector<OutputFiles> twins(names.size());
-    parallel_for(names.size(), jobs, [&](size_t i) {
-      const Pending& p = pending.at(names[i]);
-      twins[i] = compressed_twins(OutputFile{names[i], p.bytes, p.copy_from});
-    });
-    for (auto& group : twins) {
-      for (auto& z : group) {
-        outputs[z.path] = fingerprint(z.bytes);
-        pending[z.path] = Pending{std::move(z.bytes), ""};
-      }
-    }
-  }
+  lap("search");
+  if (config_.compress) add_compressed_twins(pending, outputs, jobs);
+  lap("compress");
 
   // Write what changed, remove what is gone.
   std::error_code mec;
@@ -487,7 +561,7 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags) {
     bool empty = fs::is_empty(config_.out_dir, mec);
     if (!empty && !fs::exists(fs::path(config_.out_dir) / kOutputMarker, mec)) {
       diags.error(config_.out_dir, 1, 1, "the output folder is not empty and was not made by takao; refusing to write into it");
-      return result;
+      return finish();
     }
     for (fs::directory_iterator it(config_.out_dir, mec), end; !mec && it != end; it.increment(mec)) {
       std::error_code rec;
@@ -495,14 +569,13 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags) {
     }
     writer.write(kOutputMarker, Pending{"This folder was written by takao; it may be replaced whole at the next build.\n", ""});
   }
-  std::vector<std::string> to_write;
-  for (const auto& [path, p] : pending) to_write.push_back(path);
-  parallel_for(to_write.size(), jobs, [&](size_t i) { writer.write(to_write[i], pending.at(to_write[i])); });
+  result.written = write_pending(writer, pending, jobs);
   if (!writer.error().empty()) {
     diags.error(config_.out_dir, 1, 1, writer.error());
+    result.written.clear();
     s.outputs.clear();  // unknown state on disk: the next build writes everything
     s.built = false;
-    return result;
+    return finish();
   }
   for (const auto& [path, fp] : s.outputs) {
     if (!outputs.count(path)) {
@@ -510,15 +583,20 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags) {
       result.removed.push_back(path);
     }
   }
-  result.written = std::move(to_write);
+  lap("write");
 
   s.built = true;
   s.files = std::move(files);
-  s.today = options.today;
+  s.dirty.clear();
+  s.skeleton_diags = std::move(skeleton_diags);
+  s.today = today;
   s.templates = std::move(templates);
   s.strings = strings;
   s.assets_view = assets_view;
   s.pages = std::move(page_records);
+  s.plan = std::move(plan);
+  s.plan_index.clear();
+  for (size_t i = 0; i < s.plan.size(); ++i) s.plan_index[s.plan[i].path] = i;
   s.outputs = std::move(outputs);
   s.lookup_paths = std::move(lookup_paths);
   s.search_paths = std::move(search_paths);
@@ -527,8 +605,128 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags) {
   if (search_inputs_changed) ++s.search_generation;
   result.search_pending = search_dirty;
   result.ok = true;
-  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  return result;
+  return finish();
+}
+
+// The path for an edit that changed only Markdown bodies, which is what an editor's save usually is. When
+// every file added, changed or removed since the last good build is a Markdown document that is still
+// there with its front matter byte for byte the same, nothing the model derives from front matter can
+// differ (URLs, lists, indexes, the glossary, the page plan, the sitemaps): the edited bodies are rendered
+// again into the site in place, the diagnostics are the last build's but for the bodies' links and anchors
+// (checked anew), and only the pages whose views read an edited body are considered, plus the feeds
+// (their summaries quote bodies) and the search index. Returns false when the edit is not such.
+bool IncrementalBuilder::build_bodies_only(const PublishedAssets& assets, int jobs, Diagnostics& diags,
+                                           IncrementalResult& result) {
+  State& s = *state_;
+  if (!s.built || !s.site || !s.engine) return false;
+  struct Edit {
+    const SourceFile* file;
+    FileSplit split;
+  };
+  std::vector<Edit> edits;
+  for (const auto& path : s.dirty) {
+    auto source = s.sources.find(path);
+    auto old = s.files.find(path);
+    if (source == s.sources.end() || !source->second.file || !source->second.diags.empty() || old == s.files.end()) return false;
+    const SourceFile& f = *source->second.file;
+    const FileSplit& was = old->second.split;
+    if (f.kind != old->second.kind || !is_markdown_kind(f.kind) || !was.at_line || f.bytes.size() < was.at) return false;
+    std::string_view text = f.bytes;
+    if (!(fingerprint(text.substr(0, was.at)) == was.skeleton)) return false;
+    FileSplit now = was;
+    now.body = fingerprint(text.substr(was.at));
+    if (!(now.body == was.body)) edits.push_back({&f, now});
+  }
+
+  // The site, edited in place unless the search thread still reads it (then a copy).
+  if (s.site.use_count() > 1) s.site = std::make_shared<Site>(*s.site);
+  std::vector<SourceFile> edited;
+  for (const auto& e : edits) edited.push_back(*e.file);
+  auto patch = patch_bodies(*s.site, edited, &s.parse_cache);
+  if (!patch) return false;
+  result.bodies_only = true;
+  for (const auto& d : s.skeleton_diags) diags.add(d);
+  report_body_diagnostics(*s.site, diags);
+  if (diags.has_errors()) {
+    patch->undo();
+    return true;  // result.ok stays false: the last good site stays
+  }
+
+  // The pages whose views read an edited body.
+  std::set<std::string> body_changed;
+  for (const auto& e : edits) body_changed.insert(e.file->zh_path.empty() ? e.file->path : e.file->zh_path);
+  std::vector<size_t> candidates;
+  for (const auto& [path, rec] : s.pages) {
+    for (const auto& dep : rec.body_deps) {
+      if (body_changed.count(dep)) {
+        candidates.push_back(s.plan_index.at(path));
+        break;
+      }
+    }
+  }
+  RenderOptions render_options;
+  render_options.preview = config_.preview;
+  render_options.assets = assets.view;
+  SiteRenderer renderer(*s.site, *s.theme, *s.engine, render_options);
+  std::vector<PageRecord> records(candidates.size());
+  std::vector<std::optional<std::string>> html(candidates.size());
+  parallel_for(candidates.size(), jobs, [&](size_t i) {
+    const PlannedPage& p = s.plan[candidates[i]];
+    html[i] = refresh_page(renderer, p, &s.pages.at(p.path), s.template_fps.at(p.kind), records[i]);
+  });
+  s.engine->report_unused_variables(diags);
+  result.pages = s.plan.size();
+  result.pages_considered = candidates.size();
+
+  // Only files whose bytes changed are written; the set of files stays the same.
+  std::map<std::string, Pending> pending;
+  std::map<std::string, Fingerprint> fingerprints;
+  auto add = [&](const std::string& path, std::string bytes) {
+    Fingerprint fp = fingerprint(bytes);
+    auto it = s.outputs.find(path);
+    if (it != s.outputs.end() && it->second == fp) return;
+    fingerprints[path] = fp;
+    pending[path] = Pending{std::move(bytes), ""};
+  };
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    if (!html[i]) continue;
+    ++result.pages_rendered;
+    add(s.plan[candidates[i]].path, std::move(*html[i]));
+  }
+  for (auto& f : write_feeds(*s.site)) add(f.path, std::move(f.bytes));
+  if (config_.compress) add_compressed_twins(pending, fingerprints, jobs);
+  OutputWriter writer(config_.out_dir);
+  result.written = write_pending(writer, pending, jobs);
+  if (!writer.error().empty()) {
+    diags.error(config_.out_dir, 1, 1, writer.error());
+    result.written.clear();
+    patch->undo();
+    s.outputs.clear();  // unknown state on disk: the next build writes everything
+    s.built = false;
+    return true;
+  }
+
+  for (const auto& [path, fp] : fingerprints) s.outputs[path] = fp;
+  for (size_t i = 0; i < candidates.size(); ++i) s.pages[s.plan[candidates[i]].path] = std::move(records[i]);
+  for (const auto& e : edits) {
+    s.files[e.file->path].split = e.split;
+    s.sources[e.file->path].parts = e.split;
+  }
+  s.dirty.clear();
+  if (!edits.empty()) {
+    s.search_dirty = true;
+    ++s.search_generation;
+  }
+  result.ok = true;
+  if (s.search_dirty && !defer_search_) {
+    IncrementalResult search = finish_search(diags);
+    result.written.insert(result.written.end(), search.written.begin(), search.written.end());
+    std::sort(result.written.begin(), result.written.end());
+    result.removed = std::move(search.removed);
+    result.ok = search.ok;
+  }
+  result.search_pending = s.search_dirty;
+  return true;
 }
 
 std::optional<IncrementalBuilder::SearchJob> IncrementalBuilder::take_search_job() const {

@@ -28,9 +28,12 @@
 
 namespace takao {
 
+struct PublishedAssets;
+
 struct IncrementalResult {
   bool ok = false;
   bool full = false;                  // every page was considered (first build, theme or skeleton change)
+  bool bodies_only = false;           // only Markdown bodies changed: the model was patched, not rebuilt
   std::vector<std::string> written;   // output files written (new or changed), sorted
   std::vector<std::string> removed;   // output files removed, sorted
   size_t pages = 0;                   // pages planned
@@ -38,6 +41,7 @@ struct IncrementalResult {
   size_t pages_rendered = 0;          // templates rendered
   bool search_pending = false;        // the search index waits for finish_search()
   double seconds = 0;
+  std::vector<std::pair<std::string, double>> steps;  // seconds per step, in order, for --timings
 };
 
 class IncrementalBuilder {
@@ -69,6 +73,10 @@ class IncrementalBuilder {
   const BuildConfig& config() const { return config_; }
 
  private:
+  // The path for an edit that changed only Markdown bodies (incremental.cc says when and why); false:
+  // take the whole path.
+  bool build_bodies_only(const PublishedAssets& assets, int jobs, Diagnostics& diags, IncrementalResult& result);
+
   struct State;
   BuildConfig config_;
   bool defer_search_;

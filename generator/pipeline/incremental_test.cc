@@ -233,6 +233,78 @@ TEST_F(IncrementalTest, ErrorKeepsLastGoodOutput) {
   EXPECT_TRUE(back.written.empty());  // the same content as the last good build
 }
 
+// Saves that change only Markdown bodies patch the model in place (the usual case while editing); they
+// must still equal a clean build, and report what a clean build reports, including problems that a body
+// edit causes in another file (an anchor it links to).
+TEST_F(IncrementalTest, BodiesOnlyEditsEqualCleanBuild) {
+  IncrementalBuilder builder(config_);
+  check(builder, "first build");
+  auto failing = [&](const std::string& step, const std::string& in_file) {
+    auto before = tree(config_.out_dir);
+    Diagnostics diags;
+    auto r = builder.build(diags);
+    EXPECT_FALSE(r.ok) << step;
+    bool named = false;
+    for (const auto& d : diags.sorted()) {
+      if (d.severity == Severity::error && d.path.find(in_file) != std::string::npos) named = true;
+    }
+    EXPECT_TRUE(named) << step << ": no error in " << in_file;
+    EXPECT_EQ(tree(config_.out_dir), before) << step;
+  };
+
+  fs::path mice = content("journal/017/01-mice.md");
+  replace_in(mice, "\n## ", "\n只改正文的一句話。\n\n## ");
+  auto body = check(builder, "body");
+  EXPECT_TRUE(body.bodies_only);
+  EXPECT_TRUE(wrote(body, "journal/017/01-mice/index.html"));
+  EXPECT_FALSE(wrote(body, "journal/017/index.html"));
+
+  // The heading another article links to (#政策建議): the error is in the other file.
+  replace_in(mice, "## 政策建議", "## 政策方向");
+  failing("anchor removed", "02-exhibition-center.md");
+  replace_in(mice, "## 政策方向", "## 政策建議");
+  auto back = check(builder, "anchor back");
+  EXPECT_TRUE(back.bodies_only);
+
+  // A broken link in the body, then fixed.
+  replace_in(mice, "\n## ", "\n見[不存在](no-such-page.md)。\n\n## ");
+  failing("broken link", "01-mice.md");
+  replace_in(mice, "見[不存在](no-such-page.md)。", "見[太陽光電](04-solar.md#結論)。");
+  EXPECT_TRUE(check(builder, "link fixed").bodies_only);
+
+  // The English twin's body.
+  replace_in(content("journal/017/01-mice.en.md"), "\n## ", "\nOne more English sentence.\n\n## ");
+  EXPECT_TRUE(check(builder, "English body").bodies_only);
+
+  // Two files at once, one of them a page.
+  replace_in(content("journal/017/04-solar.md"), "## 結論", "## 結論\n\n多一句。");
+  replace_in(content("pages/about.md"), "\n\n", "\n\n關於本站的新句子。\n\n");
+  EXPECT_TRUE(check(builder, "two bodies").bodies_only);
+
+  // A front-matter error, then a body edit elsewhere: still an error (the model is not the last good one).
+  fs::path pipelines = content("journal/018/02-pipelines.md");
+  std::string pipelines_text = read_file(pipelines);
+  replace_in(pipelines, "title: ", "title: [unclosed ");
+  failing("front matter broken", "02-pipelines.md");
+  replace_in(mice, "只改正文的一句話。", "只改正文的兩句話。");
+  failing("body edit while another file is broken", "02-pipelines.md");
+  write_file(pipelines, pipelines_text);
+  check(builder, "front matter fixed");
+
+  // A draft's body: its page does not exist, nothing changes.
+  fs::path community = content("journal/018/05-community.md");
+  replace_in(community, "title: ", "draft: true\ntitle: ");
+  check(builder, "draft");
+  replace_in(community, "\n## ", "\n草稿的新句子。\n\n## ");
+  auto draft_body = check(builder, "draft body");
+  EXPECT_TRUE(draft_body.bodies_only);
+  EXPECT_TRUE(draft_body.written.empty());
+
+  // The front matter: not a bodies-only edit.
+  replace_in(mice, "title: ", "title: 改題：");
+  EXPECT_FALSE(check(builder, "title").bodies_only);
+}
+
 TEST_F(IncrementalTest, DeferredSearchIsWrittenLater) {
   IncrementalBuilder builder(config_, /*defer_search=*/true);
   Diagnostics diags;

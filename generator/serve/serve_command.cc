@@ -32,9 +32,9 @@ namespace takao {
 namespace {
 
 constexpr const char* kServeUsage =
-    "usage: takao serve [--content DIR] [--port N] [--drafts] [--theme DIR] [--jobs N] [--quiet]\n"
+    "usage: takao serve [--content DIR] [--port N] [--drafts] [--theme DIR] [--jobs N] [--quiet] [--timings]\n"
     "  Serves a preview on http://127.0.0.1:PORT/ (a free port unless --port), rebuilds on every save and\n"
-    "  reloads open pages. Stop with Ctrl-C.\n";
+    "  reloads open pages. Stop with Ctrl-C. --timings prints the seconds of each rebuild step.\n";
 
 std::atomic<bool> g_stop{false};
 DirectoryWatcher* g_watcher = nullptr;
@@ -89,6 +89,7 @@ int serve_main(int argc, char** argv) {
   config.compress = false;
   int port = 0;
   bool quiet = false;
+  bool timings = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&](std::string& out) -> bool {
@@ -115,6 +116,8 @@ int serve_main(int argc, char** argv) {
       config.drafts = true;
     } else if (a == "--quiet" || a == "-q") {
       quiet = true;
+    } else if (a == "--timings") {
+      timings = true;
     } else if (a == "--help" || a == "-h") {
       std::cout << kServeUsage;
       return 0;
@@ -186,6 +189,11 @@ int serve_main(int argc, char** argv) {
     if (!quiet) {
       std::fprintf(stderr, "takao: %s in %.3f s: %zu of %zu pages rendered, %zu files written, %zu removed\n",
                    first ? "built" : "rebuilt", r.seconds, r.pages_rendered, r.pages, r.written.size(), r.removed.size());
+    }
+    if (timings) {
+      std::string line;
+      for (const auto& [step, seconds] : r.steps) line += "  " + step + " " + std::to_string(static_cast<int>(seconds * 1000)) + " ms";
+      std::fprintf(stderr, "takao: steps:%s\n", line.c_str());
     }
     hub.publish("reload", one_line(reload_json(r, first)));
   };
