@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "core/disk.h"
+#include "core/text.h"
 #include "core/parallel.h"
 #include "lookup/lookup_index_writer.h"
 #include "model/site.h"
@@ -56,10 +57,14 @@ struct FileStamp {
   bool operator==(const FileStamp&) const = default;
 };
 
+FileStamp stamp_from(const struct stat& st) {
+  return FileStamp{st.st_size, st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec, st.st_ino};
+}
+
 std::optional<FileStamp> stamp_of(const std::string& path) {
   struct stat st;
   if (::stat(path.c_str(), &st) != 0) return std::nullopt;
-  return FileStamp{st.st_size, st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec, st.st_ino};
+  return stamp_from(st);
 }
 
 Fingerprint stamp_fingerprint(const std::string& from, const FileStamp& s) {
@@ -156,6 +161,7 @@ struct IncrementalBuilder::State {
   std::unique_ptr<Theme> theme;
   std::unique_ptr<TemplateEngine> engine;
   std::shared_ptr<Site> site;  // changed in place by the bodies-only path when nothing else holds it
+  bool walked = false;  // `sources` came from a walk of the whole folder that found no symbolic link
   bool search_dirty = false;
   uint64_t search_generation = 0;  // counts builds that changed what the search index holds
 };
@@ -280,7 +286,7 @@ std::optional<std::string> refresh_page(const SiteRenderer& renderer, const Plan
 
 }  // namespace
 
-IncrementalResult IncrementalBuilder::build(Diagnostics& diags) {
+IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vector<std::string>* changed_paths) {
   auto started = std::chrono::steady_clock::now();
   init_markdown();
   State& s = *state_;
@@ -318,40 +324,78 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags) {
   }
   std::string display_root = root.empty() || root.back() == '/' ? root : root + "/";
   if (display_root == "./") display_root.clear();
-  std::vector<std::string> paths, links, changed;
-  std::map<std::string, FileStamp> stamps;
-  for (fs::recursive_directory_iterator it(root, fs::directory_options::none, ec), end; !ec && it != end; it.increment(ec)) {
-    std::string full = it->path().string();
-    std::string rel = full.substr(root.size() + (root.back() == '/' ? 0 : 1));
-    std::error_code sec;
-    if (it->is_symlink(sec)) {
-      links.push_back(rel);
-      if (it->is_directory(sec)) it.disable_recursion_pending();
-      continue;
+  std::vector<std::string> links, changed;
+  std::map<std::string, FileStamp> stamps;  // of the files looked at
+  // With the watcher's list of what changed, only the files it names are looked at. Anything else it
+  // names (a folder, a symbolic link, a path outside content and theme, as after lost events) takes the
+  // walk of the whole folder, which is also what finds a folder moved away.
+  auto look_at_named = [&]() -> bool {
+    if (!changed_paths || !s.walked) return false;
+    std::string content_prefix = root.back() == '/' ? root : root + "/";
+    std::string theme_prefix = config_.theme_dir.empty() || config_.theme_dir.back() == '/' ? config_.theme_dir : config_.theme_dir + "/";
+    std::vector<std::string> gone;
+    for (const auto& full : *changed_paths) {
+      if (!theme_prefix.empty() && starts_with(full, theme_prefix)) continue;  // the theme is read whole anyway
+      if (!starts_with(full, content_prefix)) return false;
+      std::string rel = full.substr(content_prefix.size());
+      struct stat st;
+      if (::lstat(full.c_str(), &st) == 0) {
+        if (!S_ISREG(st.st_mode)) return false;
+        stamps[rel] = stamp_from(st);
+        auto it = s.sources.find(rel);
+        if (it == s.sources.end() || !(it->second.stamp == stamps[rel])) changed.push_back(rel);
+      } else {
+        if (errno != ENOENT) return false;
+        auto below = s.sources.lower_bound(rel + "/");
+        if (below != s.sources.end() && starts_with(below->first, rel + "/")) return false;
+        if (s.sources.count(rel)) gone.push_back(rel);
+      }
     }
-    if (!it->is_regular_file(sec)) continue;
-    auto st = stamp_of(full);
-    if (!st) continue;
-    paths.push_back(rel);
-    stamps[rel] = *st;
-  }
-  std::sort(paths.begin(), paths.end());
-  std::sort(links.begin(), links.end());
-  for (const auto& link : links) {
-    diags.error(display_root + link, 1, 1, "symbolic links are not followed (content must stay inside the content folder)");
-  }
-  for (const auto& p : paths) {
-    auto it = s.sources.find(p);
-    if (it == s.sources.end() || !(it->second.stamp == stamps[p])) changed.push_back(p);
-  }
-  for (auto it = s.sources.begin(); it != s.sources.end();) {
-    if (stamps.count(it->first)) {
-      ++it;
-    } else {
-      s.dirty.insert(it->first);
-      it = s.sources.erase(it);
+    for (const auto& rel : gone) {
+      s.dirty.insert(rel);
+      s.sources.erase(rel);
     }
+    return true;
+  };
+  if (!look_at_named()) {
+    changed.clear();
+    stamps.clear();
+    std::vector<std::string> paths;
+    for (fs::recursive_directory_iterator it(root, fs::directory_options::none, ec), end; !ec && it != end; it.increment(ec)) {
+      std::string full = it->path().string();
+      std::string rel = full.substr(root.size() + (root.back() == '/' ? 0 : 1));
+      std::error_code sec;
+      if (it->is_symlink(sec)) {
+        links.push_back(rel);
+        if (it->is_directory(sec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (!it->is_regular_file(sec)) continue;
+      auto st = stamp_of(full);
+      if (!st) continue;
+      paths.push_back(rel);
+      stamps[rel] = *st;
+    }
+    std::sort(paths.begin(), paths.end());
+    std::sort(links.begin(), links.end());
+    for (const auto& link : links) {
+      diags.error(display_root + link, 1, 1, "symbolic links are not followed (content must stay inside the content folder)");
+    }
+    for (const auto& p : paths) {
+      auto it = s.sources.find(p);
+      if (it == s.sources.end() || !(it->second.stamp == stamps[p])) changed.push_back(p);
+    }
+    for (auto it = s.sources.begin(); it != s.sources.end();) {
+      if (stamps.count(it->first)) {
+        ++it;
+      } else {
+        s.dirty.insert(it->first);
+        it = s.sources.erase(it);
+      }
+    }
+    s.walked = links.empty();
   }
+  lap("walk");
   if (!changed.empty()) {
     SubsetDisk subset(changed);
     Diagnostics local;
@@ -368,24 +412,21 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags) {
       else diags.add(d);
     }
   }
-  for (const auto& p : paths) {
-    for (const auto& d : s.sources[p].diags) diags.add(d);
+  lap("load");
+  for (const auto& [path, e] : s.sources) {
+    for (const auto& d : e.diags) diags.add(d);
   }
   Date today = config_.today.empty() ? today_local() : config_.today;
   lap("sources");
 
   if (links.empty() && !theme_changed && !views_changed && today == s.today) {
-    if (auto done = build_bodies_only(assets, jobs, diags, result)) {
-      lap("write");
-      return finish();
-    }
+    if (build_bodies_only(assets, jobs, diags, result)) return finish();
   }
 
   // The whole path: the model anew (parses of unchanged files come from the cache).
   std::vector<SourceFile> sources;
-  sources.reserve(paths.size());
-  for (const auto& p : paths) {
-    const auto& e = s.sources[p];
+  sources.reserve(s.sources.size());
+  for (const auto& [path, e] : s.sources) {
     if (e.file) sources.push_back(*e.file);
   }
   std::map<std::string, FileParts> files;
@@ -515,7 +556,7 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags) {
   for (auto& f : assets.files) others.push_back(std::move(f));
   for (const auto& a : site->attachments) {
     std::string from = config_.content_dir + "/" + a.path;
-    add(a.path, stamp_fingerprint(from, stamps[a.path]), Pending{"", from});
+    add(a.path, stamp_fingerprint(from, s.sources.at(a.path).stamp), Pending{"", from});
   }
   lap("feeds, sitemaps, assets");
   std::set<std::string> lookup_paths = s.lookup_paths;
@@ -619,6 +660,12 @@ bool IncrementalBuilder::build_bodies_only(const PublishedAssets& assets, int jo
                                            IncrementalResult& result) {
   State& s = *state_;
   if (!s.built || !s.site || !s.engine) return false;
+  auto lap_at = std::chrono::steady_clock::now();
+  auto lap = [&](const char* step) {
+    auto now = std::chrono::steady_clock::now();
+    result.steps.emplace_back(step, std::chrono::duration<double>(now - lap_at).count());
+    lap_at = now;
+  };
   struct Edit {
     const SourceFile* file;
     FileSplit split;
@@ -652,6 +699,8 @@ bool IncrementalBuilder::build_bodies_only(const PublishedAssets& assets, int jo
     return true;  // result.ok stays false: the last good site stays
   }
 
+  lap("patch model");
+
   // The pages whose views read an edited body.
   std::set<std::string> body_changed;
   for (const auto& e : edits) body_changed.insert(e.file->zh_path.empty() ? e.file->path : e.file->zh_path);
@@ -677,6 +726,7 @@ bool IncrementalBuilder::build_bodies_only(const PublishedAssets& assets, int jo
   s.engine->report_unused_variables(diags);
   result.pages = s.plan.size();
   result.pages_considered = candidates.size();
+  lap("pages");
 
   // Only files whose bytes changed are written; the set of files stays the same.
   std::map<std::string, Pending> pending;
@@ -694,6 +744,7 @@ bool IncrementalBuilder::build_bodies_only(const PublishedAssets& assets, int jo
     add(s.plan[candidates[i]].path, std::move(*html[i]));
   }
   for (auto& f : write_feeds(*s.site)) add(f.path, std::move(f.bytes));
+  lap("feeds");
   if (config_.compress) add_compressed_twins(pending, fingerprints, jobs);
   OutputWriter writer(config_.out_dir);
   result.written = write_pending(writer, pending, jobs);
@@ -706,6 +757,7 @@ bool IncrementalBuilder::build_bodies_only(const PublishedAssets& assets, int jo
     return true;
   }
 
+  lap("write");
   for (const auto& [path, fp] : fingerprints) s.outputs[path] = fp;
   for (size_t i = 0; i < candidates.size(); ++i) s.pages[s.plan[candidates[i]].path] = std::move(records[i]);
   for (const auto& e : edits) {

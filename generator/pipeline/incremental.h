@@ -52,8 +52,9 @@ class IncrementalBuilder {
   ~IncrementalBuilder();
 
   // Brings the output up to date with the content and theme. On any error nothing is written and the
-  // output stays as the last good build left it.
-  IncrementalResult build(Diagnostics& diags);
+  // output stays as the last good build left it. `changed_paths`: what a file watcher saw change (as
+  // content_dir/... or theme_dir/...); only those content files are then looked at, not the whole folder.
+  IncrementalResult build(Diagnostics& diags, const std::vector<std::string>* changed_paths = nullptr);
 
   // Writes the search index of the last good build if it is out of date.
   IncrementalResult finish_search(Diagnostics& diags);

@@ -72,9 +72,10 @@ class IncrementalTest : public ::testing::Test {
   // Builds incrementally and cleanly and compares the two trees. The clean build is run_build itself when
   // `reference` (it syncs the disk, slow on a busy machine), otherwise a new IncrementalBuilder, whose first
   // build starts from nothing: the first test shows that one equals run_build.
-  IncrementalResult check(IncrementalBuilder& builder, const std::string& step, bool reference = false) {
+  IncrementalResult check(IncrementalBuilder& builder, const std::string& step, bool reference = false,
+                          const std::vector<std::string>* changed_paths = nullptr) {
     Diagnostics diags;
-    IncrementalResult r = builder.build(diags);
+    IncrementalResult r = builder.build(diags, changed_paths);
     if (std::getenv("TAKAO_TEST_VERBOSE")) {
       std::fprintf(stderr, "%-28s %6.3f s, considered %zu, rendered %zu, wrote %zu, removed %zu%s\n", step.c_str(), r.seconds,
                    r.pages_considered, r.pages_rendered, r.written.size(), r.removed.size(), r.full ? " (full)" : "");
@@ -303,6 +304,41 @@ TEST_F(IncrementalTest, BodiesOnlyEditsEqualCleanBuild) {
   // The front matter: not a bodies-only edit.
   replace_in(mice, "title: ", "title: 改題：");
   EXPECT_FALSE(check(builder, "title").bodies_only);
+}
+
+// takao serve passes what the watcher saw; the builder then looks at those files only, and walks the whole
+// folder when the list names a folder or something it cannot place.
+TEST_F(IncrementalTest, WatcherListsEqualCleanBuild) {
+  IncrementalBuilder builder(config_);
+  check(builder, "first build");
+  auto saw = [&](std::vector<std::string> rels) {
+    std::vector<std::string> full;
+    for (const auto& r : rels) full.push_back(r.empty() ? r : config_.content_dir + "/" + r);
+    return full;
+  };
+  replace_in(content("journal/017/01-mice.md"), "\n## ", "\n正文多一句。\n\n## ");
+  auto one = saw({"journal/017/01-mice.md"});
+  EXPECT_TRUE(check(builder, "named body edit", false, &one).bodies_only);
+
+  write_file(content("journal/018/08-added.md"), "---\ntitle: 新增\n---\n\n內容。\n");
+  auto added = saw({"journal/018/08-added.md"});
+  EXPECT_TRUE(wrote(check(builder, "named new file", false, &added), "journal/018/08-added/index.html"));
+  fs::remove(content("journal/018/08-added.md"));
+  auto removed = check(builder, "named removed file", false, &added);
+  EXPECT_FALSE(removed.removed.empty());
+
+  write_file(content("journal/019/_index.md"), "---\ntitle: 新一期\nnumber: 19\npublished: 2015-08-01\n---\n\n導言。\n");
+  write_file(content("journal/019/01-first.md"), "---\ntitle: 第一篇\n---\n\n正文。\n");
+  auto folder = saw({"journal/019"});
+  EXPECT_TRUE(wrote(check(builder, "named new folder", false, &folder), "journal/019/01-first/index.html"));
+  fs::rename(content("journal/019"), dir_ / "moved-away");
+  auto gone = check(builder, "named folder moved away", false, &folder);
+  EXPECT_TRUE(std::find(gone.removed.begin(), gone.removed.end(), "journal/019/01-first/index.html") != gone.removed.end());
+
+  // A path the builder cannot place (the watcher lost events): the whole folder is walked.
+  replace_in(content("journal/018/04-air-quality.md"), "\n## ", "\n空氣多一句。\n\n## ");
+  auto lost = saw({""});
+  EXPECT_TRUE(wrote(check(builder, "lost events", false, &lost), "journal/018/04-air-quality/index.html"));
 }
 
 TEST_F(IncrementalTest, DeferredSearchIsWrittenLater) {

@@ -15,9 +15,12 @@ constexpr const char* kAtomNs = "http://www.w3.org/2005/Atom";
 
 struct FeedEntry {
   std::string id_url;  // site-absolute URL of the page (the entry's id and link)
-  std::string title, summary, lang, category;
+  std::string title, lang, category;
   std::vector<std::string> authors;
   Date date;
+  // The summary quotes this body; made only for the entries the feed keeps (a body is long, feeds short).
+  const Document* summary_doc = nullptr;
+  bool summary_en = false;
 };
 
 std::string title_in(const Document& d, bool en) { return en && !d.title_en.empty() ? d.title_en : d.title; }
@@ -82,7 +85,8 @@ std::string write_feed(const Site& site, bool en, const std::string& feed_url, c
       doc.attribute("term", e.category);
       doc.end();
     }
-    if (!e.summary.empty()) doc.element("summary", e.summary);
+    std::string summary = e.summary_doc ? summary_of(*e.summary_doc, e.summary_en) : "";
+    if (!summary.empty()) doc.element("summary", summary);
     doc.end();
   }
   return doc.finish();
@@ -108,7 +112,8 @@ OutputFiles write_feeds(const Site& site) {
         std::string label = en ? "No. " + std::to_string(is.number) + ": " : "第" + std::to_string(is.number) + "期：";
         e.title = label + title_in(is.doc, en);
         e.lang = en ? "en" : "zh-Hant";
-        e.summary = summary_of(is.doc, en);
+        e.summary_doc = &is.doc;
+        e.summary_en = en;
         e.date = is.doc.published.empty() ? fallback : is.doc.published;
         entries.push_back(std::move(e));
       }
@@ -126,7 +131,10 @@ OutputFiles write_feeds(const Site& site) {
         e.title = title_in(r.doc, english);
         e.lang = english ? "en" : "zh-Hant";
         // An English page without its own body shows the Chinese text: no summary in the wrong language.
-        if (!english || r.doc.has_en_body) e.summary = summary_of(r.doc, english);
+        if (!english || r.doc.has_en_body) {
+          e.summary_doc = &r.doc;
+          e.summary_en = english;
+        }
         for (const auto& a : r.authors) e.authors.push_back(english && !a.name_en.empty() ? a.name_en : a.name);
         e.category = r.series;
         e.date = !r.doc.published.empty() ? r.doc.published : r.year > 0 ? Date{r.year, 1, 1} : fallback;

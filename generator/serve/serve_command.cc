@@ -174,9 +174,17 @@ int serve_main(int argc, char** argv) {
   signal(SIGPIPE, SIG_IGN);
 
   IncrementalBuilder builder(config, /*defer_search=*/true);
-  auto rebuild = [&](bool first) {
+  // `changed`: what the watcher saw, so the builder looks at those files only (the theme is read whole).
+  auto rebuild = [&](bool first, const std::vector<std::string>* changed) {
+    std::vector<std::string> content_changes;
+    if (changed) {
+      std::string theme_prefix = theme_dir + "/";
+      for (const auto& path : *changed) {
+        if (path != theme_dir && path.rfind(theme_prefix, 0) != 0) content_changes.push_back(path);
+      }
+    }
     Diagnostics diags;
-    IncrementalResult r = builder.build(diags);
+    IncrementalResult r = builder.build(diags, changed ? &content_changes : nullptr);
     for (const auto& d : diags.sorted()) {
       if (d.severity == Severity::error || !quiet) std::cerr << d.format() << '\n';
     }
@@ -197,7 +205,7 @@ int serve_main(int argc, char** argv) {
     }
     hub.publish("reload", one_line(reload_json(r, first)));
   };
-  rebuild(true);
+  rebuild(true, nullptr);
   std::printf("takao: serving http://127.0.0.1:%d/ (preview of %s%s, built in %s; Ctrl-C stops)\n", bound,
               config.content_dir.c_str(), config.drafts ? " with drafts" : "", out.path.c_str());
   std::fflush(stdout);
@@ -250,7 +258,7 @@ int serve_main(int argc, char** argv) {
     }
     last_change = std::chrono::steady_clock::now();
     if (!quiet) std::fprintf(stderr, "takao: changed: %s%s\n", changed[0].c_str(), changed.size() > 1 ? " and more" : "");
-    rebuild(false);
+    rebuild(false, &changed);
   }
   server.stop();
   http.join();
