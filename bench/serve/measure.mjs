@@ -17,7 +17,7 @@ const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 function pickArticles(n) {
   const issues = readdirSync(join(content, "journal")).filter((d) => /^\d+$/.test(d)).sort();
   const out = [];
-  for (let i = 0; out.length < n && i < issues.length * 4; i++) {
+  for (let i = 0; out.length < n && i < issues.length * 40; i++) {
     const dir = issues[(i * 7919) % issues.length];
     const files = readdirSync(join(content, "journal", dir)).filter((f) => f.endsWith(".md") && !f.endsWith(".en.md") && f !== "_index.md");
     const f = files[i % Math.max(1, files.length)];
@@ -74,7 +74,7 @@ const waitEvent = (test, ms = 120000) => new Promise((ok, fail) => {
 
 // Only articles the site publishes (an issue scheduled for later holds its articles back).
 const articles = [];
-for (const a of pickArticles(edits * 3)) {
+for (const a of pickArticles(edits * 20)) {
   if (articles.length < edits && (await fetch(base + encodeURI(a.url))).status === 200) articles.push(a);
 }
 const latencies = [];

@@ -67,6 +67,16 @@ void report_body_diagnostics(const Site& site, Diagnostics& diags) {
   });
 }
 
+void release_body_html(Site& site) {
+  for_each_document(site, [](Document& d) {
+    for (RenderedMarkdown* body : {&d.body, &d.body_en}) {
+      std::string().swap(body->html);
+      std::vector<size_t>().swap(body->localised_links);
+      std::vector<Heading>().swap(body->headings);
+    }
+  });
+}
+
 void BodyPatch::undo() {
   for (auto it = saved_.rbegin(); it != saved_.rend(); ++it) {
     Document& d = *it->doc;

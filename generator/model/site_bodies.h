@@ -20,6 +20,10 @@ void render_body(const LinkTargets& targets, const SourceFile& file, const Front
 // Reports every body's link problems, then checks every link to an anchor (on the same page or another).
 void report_body_diagnostics(const Site& site, Diagnostics& diags);
 
+// Frees every body's HTML and heading list, the largest part of the model. takao build calls it once
+// every page is rendered: what comes after (search index, feeds) reads only the bodies' plain text.
+void release_body_html(Site& site);
+
 // takao serve's fast path. Renders again, in place, the bodies of `edited` files whose front matter is
 // unchanged since `site` was built (the caller checked that byte for byte; no file was added or removed).
 // A file whose page the site does not publish (a draft, a scheduled page) changes nothing. Returns what

@@ -10,6 +10,7 @@
 #include "lookup/lookup_index_writer.h"
 #include "markdown/markdown.h"
 #include "model/site.h"
+#include "model/site_bodies.h"
 #include "output/link_check.h"
 #include "output/staging.h"
 #include "pipeline/search_documents.h"
@@ -204,6 +205,7 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
     for (size_t n : written) stats->files += n;
   }
   engine.report_unused_variables(diags);
+  release_body_html(*site);
   timer.lap("render");
 
   if (config.progress) config.progress->stage = BuildProgress::indexing;
