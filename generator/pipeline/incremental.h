@@ -3,16 +3,24 @@
 // no longer produced are removed, the rest is left alone.
 //
 // What is redone, and why that is never stale:
-// - Sources: a file is read again only when its size, mtime or inode changed.
-// - Model: rebuilt whole from the sources (cheap), with front matter and Markdown from a ParseCache.
-// - Pages: each file splits into its "skeleton" (path, front matter; whole text for site.yaml and glossary
+// - Sources: with the watcher's list of changed paths only those files are looked at (a folder, a symbolic
+//   link or a path that cannot be placed makes it walk the whole folder); a file is read again only when
+//   its size, mtime or inode changed.
+// - Each file splits into its "skeleton" (path, front matter; whole text for site.yaml and glossary
 //   tables) and its body. The body only reaches the pages whose view read it (SiteRenderer records every
-//   read of a document's body, ids and word count), so when no skeleton changed, only those pages are
-//   considered. Otherwise, or when the theme's strings or assets changed, every page is. A considered page
-//   renders again only when the hash of its view or its templates differ from the last build; it is
-//   written only when its bytes differ.
-// - Feeds, sitemaps and robots.txt are remade every build (cheap), the lookup index and open data when a
-//   skeleton changed, the search index when any source changed (optionally later, after the page reload).
+//   read of a document's body, ids and word count).
+// - Bodies only (an editor's usual save): when every file added, changed or removed since the last good
+//   build is a Markdown document whose skeleton is byte for byte the last good one's, and the theme is the
+//   same, the edited bodies are rendered again into the model in place (model/site_bodies.h): links are
+//   resolved against the targets kept with the site, anchors are checked anew across the site, the other
+//   diagnostics are the last good build's. Only the pages that read an edited body are considered, plus
+//   the feeds; nothing else the model derives (URLs, lists, indexes, plan, sitemaps, glossary) can differ.
+// - Otherwise the model is rebuilt whole, with front matter and Markdown from a ParseCache. When no
+//   skeleton changed, only the pages that read a changed body are considered; otherwise, or when the
+//   theme's strings or assets changed, every page is. A considered page renders again only when the hash
+//   of its view or its templates differ from the last build; it is written only when its bytes differ.
+//   Feeds, sitemaps and robots.txt are remade, the lookup index and open data when a skeleton changed.
+// - The search index when any source changed (optionally later, after the page reload).
 #pragma once
 #include <map>
 #include <memory>
