@@ -3,6 +3,7 @@
 #include "search/index_writer.h"
 
 #include <libstemmer.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <chrono>
@@ -10,7 +11,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <sys/mman.h>
 #include <deque>
 #include <fstream>
 #include <map>
@@ -198,28 +198,7 @@ struct TermCounts {
   }
 };
 
-// Large scratch arrays in 2 MB pages where the kernel allows (madvise): in a virtual machine every 4 KB
-// page's first touch is a costly fault, and the tuples of a 10,000-page site fill hundreds of megabytes.
-struct FreeDeleter {
-  void operator()(void* p) const { std::free(p); }
-};
-template <typename T>
-std::unique_ptr<T[], FreeDeleter> big_array(size_t n) {
-  constexpr size_t kHuge = size_t{2} << 20;
-  size_t bytes = std::max<size_t>(n, 1) * sizeof(T);
-  void* p = nullptr;
-  if (bytes >= kHuge / 2) {
-    bytes = (bytes + kHuge - 1) / kHuge * kHuge;
-    p = std::aligned_alloc(kHuge, bytes);
-    if (p) madvise(p, bytes, MADV_HUGEPAGE);
-  } else {
-    p = std::malloc(bytes);
-  }
-  if (!p) throw std::bad_alloc();
-  return std::unique_ptr<T[], FreeDeleter>(static_cast<T*>(p));
-}
-
-// One term in one group: 16 bytes, so the tuples of a 10,000-page site stream through memory quickly.
+// One term in one group, as read back from a chunk's packed stream.
 struct Tuple {
   uint64_t key;
   uint32_t slot_impact;  // slot << 8 | impact (slots < 2^24: 8 GB of records)
@@ -228,9 +207,14 @@ struct Tuple {
 };
 constexpr uint32_t kMaxSlots = 1u << 24;
 
+// The tuples of a chunk, packed: one byte stream per partition, in group order, freed as soon as its
+// partition is merged. A tuple is: varint term code (stem id << 1 | 1 for a word, gram id << 1 for a
+// piece of CJK text; gram ids are local to the chunk and partition), varint slot delta from the stream's
+// previous tuple, impact byte, varint pos when the term has positions, varint next mask for two-character
+// pieces. About 8 bytes a tuple instead of 16: the tuples of all chunks are in memory at once.
 struct ChunkOut {
-  std::unique_ptr<Tuple[], FreeDeleter> tuples;  // ordered by partition (counting sort), then group; not zeroed
-  uint32_t part_begin[kPartitions + 1] = {};
+  std::string part[kPartitions];
+  std::vector<uint64_t> grams[kPartitions];  // per partition: local gram id -> gram key
   std::vector<std::string> stems;                      // chunk-local stem ids
   std::vector<std::pair<std::string, uint32_t>> words;  // word -> local stem id
   std::vector<char32_t> cjk_chars;                     // folded CJK characters seen
@@ -277,12 +261,51 @@ void count_chunk(const std::vector<Group>& groups, size_t begin, size_t end, con
   std::unordered_map<std::string, uint32_t> stem_ids;
   std::vector<uint8_t> stem_parts;  // partition of each chunk-local stem
   std::vector<uint8_t> seen(0x32000, 0);
-  // Reused by the thread from chunk to chunk: fresh memory costs a page fault per 4 KB.
-  static thread_local std::vector<Tuple> all;
-  static thread_local std::vector<uint8_t> part_of;
-  all.clear();
-  part_of.clear();
-  uint32_t part_count[kPartitions] = {};
+  std::string streams[kPartitions];
+  uint32_t last_slot[kPartitions] = {};
+  // Gram ids: open addressing on the key; a cell holds partition << 26 | local id, plus 1.
+  std::vector<uint32_t> gram_table(1024, 0);
+  int gram_shift = 64 - 10;
+  size_t gram_count = 0;
+  constexpr uint64_t kGramMix = 0xD6E8FEB86659FD93ull;
+  auto gram_id = [&](uint64_t key, size_t part) -> uint32_t {
+    for (uint64_t i = (key * kGramMix) >> gram_shift;; ++i) {
+      uint32_t& cell = gram_table[i & (gram_table.size() - 1)];
+      if (cell == 0) {
+        std::vector<uint64_t>& grams = out.grams[part];
+        if (grams.size() >= (1u << 26) - 1) throw std::length_error("search index: too many terms in a chunk");
+        grams.push_back(key);
+        cell = static_cast<uint32_t>(part << 26 | (grams.size() - 1)) + 1;
+        uint32_t id = static_cast<uint32_t>(grams.size() - 1);
+        if (++gram_count * 2 > gram_table.size()) {
+          std::vector<uint32_t> bigger(gram_table.size() * 2, 0);
+          gram_shift -= 1;
+          for (uint32_t p = 0; p < kPartitions; ++p) {
+            for (uint32_t b = 0; b < out.grams[p].size(); ++b) {
+              for (uint64_t j = (out.grams[p][b] * kGramMix) >> gram_shift;; ++j) {
+                uint32_t& c = bigger[j & (bigger.size() - 1)];
+                if (c == 0) {
+                  c = (p << 26 | b) + 1;
+                  break;
+                }
+              }
+            }
+          }
+          gram_table.swap(bigger);
+        }
+        return id;
+      }
+      uint32_t v = cell - 1;
+      if ((v >> 26) == part && out.grams[part][v & ((1u << 26) - 1)] == key) return v & ((1u << 26) - 1);
+    }
+  };
+  auto put = [](std::string& o, uint64_t v) {
+    while (v >= 0x80) {
+      o.push_back(static_cast<char>((v & 0x7F) | 0x80));
+      v >>= 7;
+    }
+    o.push_back(static_cast<char>(v));
+  };
   for (size_t gi = begin; gi < end; ++gi) {
     const Group& g = groups[gi];
     const SearchDocument& d = first(g);
@@ -344,23 +367,23 @@ void count_chunk(const std::vector<Group>& groups, size_t begin, size_t end, con
       impact = std::clamp(impact, 1L, 255L);
       uint32_t pos = s.first ? 1 + (s.first - 1) / kPosUnit : 0;
       if (pos > 0xFFFF) pos = 0xFFFF;
-      size_t part = (s.key & kWordBit) ? stem_parts[s.key & 0xFFFFFFFF] : partition_of_gram(s.key);
-      all.push_back(Tuple{s.key, g.slot << 8 | static_cast<uint32_t>(impact), static_cast<uint16_t>(pos), s.next});
-      part_of.push_back(static_cast<uint8_t>(part));
-      ++part_count[part];
+      bool word = s.key & kWordBit;
+      size_t part = word ? stem_parts[s.key & 0xFFFFFFFF] : partition_of_gram(s.key);
+      std::string& o = streams[part];
+      put(o, word ? (s.key & 0xFFFFFFFF) << 1 | 1 : static_cast<uint64_t>(gram_id(s.key, part)) << 1);
+      put(o, g.slot - last_slot[part]);
+      last_slot[part] = g.slot;
+      o.push_back(static_cast<char>(impact));
+      int n = word ? 0 : static_cast<int>(s.key >> 60);
+      if (n != 1) put(o, pos);
+      if (n == 2) put(o, s.next);
     }
   }
-  // Counting sort by partition, stable: every partition's tuples stay in group order.
-  uint32_t at = 0;
   for (size_t p = 0; p < kPartitions; ++p) {
-    out.part_begin[p] = at;
-    at += part_count[p];
+    out.part[p] = streams[p];  // exact size
+    std::string().swap(streams[p]);
+    out.grams[p].shrink_to_fit();
   }
-  out.part_begin[kPartitions] = at;
-  out.tuples = big_array<Tuple>(all.size());
-  uint32_t fill[kPartitions];
-  std::copy(out.part_begin, out.part_begin + kPartitions, fill);
-  for (size_t i = 0; i < all.size(); ++i) out.tuples[fill[part_of[i]]++] = all[i];
   for (char32_t c = 0; c < seen.size(); ++c)
     if (seen[c]) out.cjk_chars.push_back(c);
 }
@@ -396,7 +419,7 @@ char* write_varint(char* p, uint64_t v) {
 // Builds the posting lists of one partition in two passes over its tuples: the first gives every tuple its
 // term (one hash probe) and sizes every list exactly, the second writes the lists into one buffer. Chunks
 // come in group order, so every list grows in slot order and nothing needs sorting.
-void encode_partition(const std::vector<ChunkOut>& chunks, size_t part, std::vector<Entry>& out,
+void encode_partition(std::vector<ChunkOut>& chunks, size_t part, std::vector<Entry>& out,
                       std::string& buffer, std::map<std::string, uint64_t>& stem_df) {
   struct Building {
     uint64_t key;
@@ -438,32 +461,54 @@ void encode_partition(const std::vector<ChunkOut>& chunks, size_t part, std::vec
   };
   auto has_pos = [](uint64_t key) { return (key >> 60) != 1; };        // words and two-character pieces
   auto has_next = [](uint64_t key) { return (key >> 60) == 2; };       // two-character pieces only
-  size_t total = 0;
-  for (const ChunkOut& c : chunks) total += c.part_begin[part + 1] - c.part_begin[part];
-  auto ids = big_array<uint32_t>(total);
-  size_t id_count = 0;
+  auto get = [](const unsigned char*& p) -> uint64_t {
+    uint64_t v = 0;
+    for (int sh = 0;; sh += 7) {
+      unsigned char b = *p++;
+      v |= static_cast<uint64_t>(b & 0x7F) << sh;
+      if (b < 0x80) return v;
+    }
+  };
+  // A tuple's fields after its term code.
+  auto read_rest = [&](const unsigned char*& p, uint64_t key, uint32_t& slot, Tuple& t) {
+    slot += static_cast<uint32_t>(get(p));
+    t.slot_impact = slot << 8 | *p++;
+    t.pos = has_pos(key) ? static_cast<uint16_t>(get(p)) : 0;
+    t.next = has_next(key) ? static_cast<uint16_t>(get(p)) : 0;
+  };
+  size_t total = 0;  // an upper bound on the tuples: at least 3 bytes each
+  for (const ChunkOut& c : chunks) total += c.part[part].size() / 3;
+  std::vector<uint32_t> ids;
+  ids.reserve(total);
   std::vector<uint64_t> global_key;  // chunk-local stem id -> key here, 0 until seen
   for (const ChunkOut& c : chunks) {
     global_key.assign(c.stems.size(), 0);
-    for (uint32_t ti = c.part_begin[part]; ti < c.part_begin[part + 1]; ++ti) {
-      const Tuple& t = c.tuples[ti];
-      uint64_t key = t.key;
-      if (key & kWordBit) {
-        uint64_t& g = global_key[key & 0xFFFFFFFF];
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(c.part[part].data());
+    const unsigned char* end = p + c.part[part].size();
+    uint32_t slot = 0;
+    while (p < end) {
+      uint64_t code = get(p);
+      uint64_t key;
+      if (code & 1) {
+        uint64_t& g = global_key[code >> 1];
         if (!g) {
-          const std::string& stem = c.stems[key & 0xFFFFFFFF];
+          const std::string& stem = c.stems[code >> 1];
           auto [it, inserted] = word_keys.emplace(stem, kWordBit | word_terms.size());
           if (inserted) word_terms.push_back(stem);
           g = it->second;
         }
         key = g;
+      } else {
+        key = c.grams[part][code >> 1];
       }
+      Tuple t;
+      read_rest(p, key, slot, t);
       uint32_t id = find(key);
-      ids[id_count++] = id;
+      ids.push_back(id);
       Building& b = building[id];
-      uint32_t slot = t.slot_impact >> 8;
-      b.bytes += varint_length(slot - b.last_slot) + 1 + (has_pos(key) ? varint_length(t.pos) : 0) + (has_next(key) ? next_code_length(t.next) : 0);
-      b.last_slot = slot;
+      uint32_t tslot = t.slot_impact >> 8;
+      b.bytes += varint_length(tslot - b.last_slot) + 1 + (has_pos(key) ? varint_length(t.pos) : 0) + (has_next(key) ? next_code_length(t.next) : 0);
+      b.last_slot = tslot;
       ++b.df;
     }
   }
@@ -481,10 +526,15 @@ void encode_partition(const std::vector<ChunkOut>& chunks, size_t part, std::vec
   }
   size_t k = 0;
   for (const ChunkOut& c : chunks) {
-    for (uint32_t ti = c.part_begin[part]; ti < c.part_begin[part + 1]; ++ti) {
-      const Tuple& t = c.tuples[ti];
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(c.part[part].data());
+    const unsigned char* end = p + c.part[part].size();
+    uint32_t stream_slot = 0;
+    while (p < end) {
+      get(p);
       uint32_t id = ids[k++];
       Building& b = building[id];
+      Tuple t;
+      read_rest(p, b.key, stream_slot, t);
       char*& p = cursor[id];
       uint32_t slot = t.slot_impact >> 8;
       p = write_varint(p, slot - b.last_slot);
@@ -505,6 +555,14 @@ void encode_partition(const std::vector<ChunkOut>& chunks, size_t part, std::vec
       }
     }
   }
+  // This partition's tuples are spent: hand their memory back before the next partitions' lists grow.
+  for (ChunkOut& c : chunks) {
+    std::string().swap(c.part[part]);
+    std::vector<uint64_t>().swap(c.grams[part]);
+  }
+  std::vector<uint32_t>().swap(ids);
+  std::vector<uint32_t>().swap(table);
+  if (part % 32 == 31) malloc_trim(0);  // every few partitions: a trim walks the whole heap
   out.reserve(building.size());
   uint64_t at = 0;
   for (const Building& b : building) {
@@ -576,8 +634,17 @@ struct Timer {
   void lap(const char* what) {
     if (!on) return;
     auto now = std::chrono::steady_clock::now();
-    std::fprintf(stderr, "search index: %-10s %7.1f ms\n", what,
-                 std::chrono::duration<double, std::milli>(now - t).count());
+    long rss = 0, hwm = 0;
+    if (FILE* f = std::fopen("/proc/self/status", "r")) {
+      char line[256];
+      while (std::fgets(line, sizeof line, f)) {
+        std::sscanf(line, "VmRSS: %ld", &rss);
+        std::sscanf(line, "VmHWM: %ld", &hwm);
+      }
+      std::fclose(f);
+    }
+    std::fprintf(stderr, "search index: %-10s %7.1f ms  rss %ld MB  peak %ld MB\n", what,
+                 std::chrono::duration<double, std::milli>(now - t).count(), rss >> 10, hwm >> 10);
     t = now;
   }
 };
@@ -588,6 +655,7 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
   if (threads <= 0) threads = default_jobs();
   dump_documents(docs);
   Timer timer;
+  timer.lap("start");
   std::vector<Group> groups = group_documents(docs);
 
   // Records: header and text of each group, laid out on 512-byte slots in packs of about 1 MB.
@@ -639,7 +707,7 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
   std::vector<std::map<std::string, uint64_t>> part_stem_df(kPartitions);
   parallel_for(kPartitions, threads,
                [&](size_t p) { encode_partition(chunks, p, part_entries[p], part_buffers[p], part_stem_df[p]); });
-  for (ChunkOut& c : chunks) c.tuples.reset();
+
   timer.lap("merge");
 
   // Filters, as bare lists over the groups.
@@ -703,6 +771,12 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
       }
     }
   });
+  // The lists now live in the list packs and shards: free their first copies before the records.
+  std::vector<std::vector<Entry*>>().swap(shards);
+  std::vector<Entry>().swap(filters);
+  std::vector<std::vector<Entry>>().swap(part_entries);
+  std::vector<std::string>().swap(part_buffers);
+  malloc_trim(0);
   timer.lap("shards");
 
   // Record packs.
@@ -721,6 +795,8 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
     }
   }
 
+  timer.lap("records");
+
   // Lexicon: every word seen, with its stem and the stem's document frequency.
   std::map<std::string, uint64_t> stem_df;
   for (auto& m : part_stem_df) stem_df.insert(m.begin(), m.end());
@@ -737,6 +813,8 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
     std::string head = to_utf8(std::u32string_view(cps).substr(0, 2));
     buckets[fnv1a(head) % bucket_count].push_back({w, s, stem_df.count(s) ? stem_df[s] : 0});
   }
+
+  timer.lap("lexicon");
 
   // Folding table for queries.
   std::set<char32_t> site_chars;
