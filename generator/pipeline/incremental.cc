@@ -124,6 +124,21 @@ struct PageRecord {
   std::vector<std::string> body_deps;  // source paths of the documents whose body the view read
 };
 
+// Records the seconds of each rebuild step in the result, for --timings.
+class StepLaps {
+ public:
+  explicit StepLaps(IncrementalResult& result) : result_(result) {}
+  void operator()(const char* step) {
+    auto now = std::chrono::steady_clock::now();
+    result_.steps.emplace_back(step, std::chrono::duration<double>(now - at_).count());
+    at_ = now;
+  }
+
+ private:
+  IncrementalResult& result_;
+  std::chrono::steady_clock::time_point at_ = std::chrono::steady_clock::now();
+};
+
 // A pending output: bytes to write, or a file to copy.
 struct Pending {
   std::string bytes;
@@ -291,12 +306,7 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
   init_markdown();
   State& s = *state_;
   IncrementalResult result;
-  auto lap_at = started;
-  auto lap = [&](const char* step) {
-    auto now = std::chrono::steady_clock::now();
-    result.steps.emplace_back(step, std::chrono::duration<double>(now - lap_at).count());
-    lap_at = now;
-  };
+  StepLaps lap(result);
   auto finish = [&] {
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return result;
@@ -335,7 +345,8 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
     std::string theme_prefix = config_.theme_dir.empty() || config_.theme_dir.back() == '/' ? config_.theme_dir : config_.theme_dir + "/";
     std::vector<std::string> gone;
     for (const auto& full : *changed_paths) {
-      if (!theme_prefix.empty() && starts_with(full, theme_prefix)) continue;  // the theme is read whole anyway
+      bool in_theme = !theme_prefix.empty() && (starts_with(full, theme_prefix) || full == config_.theme_dir);
+      if (in_theme) continue;  // the theme is read whole anyway
       if (!starts_with(full, content_prefix)) return false;
       std::string rel = full.substr(content_prefix.size());
       struct stat st;
@@ -660,12 +671,7 @@ bool IncrementalBuilder::build_bodies_only(const PublishedAssets& assets, int jo
                                            IncrementalResult& result) {
   State& s = *state_;
   if (!s.built || !s.site || !s.engine) return false;
-  auto lap_at = std::chrono::steady_clock::now();
-  auto lap = [&](const char* step) {
-    auto now = std::chrono::steady_clock::now();
-    result.steps.emplace_back(step, std::chrono::duration<double>(now - lap_at).count());
-    lap_at = now;
-  };
+  StepLaps lap(result);
   struct Edit {
     const SourceFile* file;
     FileSplit split;

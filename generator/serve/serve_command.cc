@@ -174,17 +174,11 @@ int serve_main(int argc, char** argv) {
   signal(SIGPIPE, SIG_IGN);
 
   IncrementalBuilder builder(config, /*defer_search=*/true);
-  // `changed`: what the watcher saw, so the builder looks at those files only (the theme is read whole).
+  // `changed`: what the watcher saw, so the builder looks at those files only (it skips the theme's,
+  // as config.theme_dir is the folder watched, and reads the theme whole).
   auto rebuild = [&](bool first, const std::vector<std::string>* changed) {
-    std::vector<std::string> content_changes;
-    if (changed) {
-      std::string theme_prefix = theme_dir + "/";
-      for (const auto& path : *changed) {
-        if (path != theme_dir && path.rfind(theme_prefix, 0) != 0) content_changes.push_back(path);
-      }
-    }
     Diagnostics diags;
-    IncrementalResult r = builder.build(diags, changed ? &content_changes : nullptr);
+    IncrementalResult r = builder.build(diags, changed);
     for (const auto& d : diags.sorted()) {
       if (d.severity == Severity::error || !quiet) std::cerr << d.format() << '\n';
     }
