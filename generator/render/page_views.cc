@@ -726,14 +726,14 @@ json SiteRenderer::view(const PlannedPage& page) const {
 std::string SiteRenderer::render(const PlannedPage& page) const { return render_view(page, view(page)); }
 
 std::string SiteRenderer::render_view(const PlannedPage& page, json v) const {
-  std::string content = engine_.render(template_name(page.kind), v, shared_view_[page.en]);
-  v["content"] = std::move(content);
-  v["page"] = json::object({{"kind", template_name(page.kind)}});  // the layout needs no page data again
-  v["page_kind"] = template_name(page.kind);
-  // Pages with a browser app link its stylesheet (the lookup on the glossary home, search on /search/).
-  v["needs_search_css"] = page.kind == PageKind::search;
-  v["needs_lookup_css"] = page.kind == PageKind::glossary_home;
-  return engine_.render("base", v, shared_view_[page.en]);
+  json layout = {
+      {"page", json::object({{"kind", template_name(page.kind)}})},  // the layout needs no page data again
+      {"page_kind", template_name(page.kind)},
+      // Pages with a browser app link its stylesheet (the lookup on the glossary home, search on /search/).
+      {"needs_search_css", page.kind == PageKind::search},
+      {"needs_lookup_css", page.kind == PageKind::glossary_home},
+  };
+  return engine_.render_in_layout(template_name(page.kind), "base", v, layout, shared_view_[page.en]);
 }
 
 }  // namespace takao

@@ -24,6 +24,11 @@ class TemplateEngine {
   // Renders template `name` with `view`; values are HTML-escaped unless the template uses {{{ }}}.
   // Names the view lacks are looked up in the shared view `shared` (an id from add_shared), if given.
   std::string render(const std::string& name, const nlohmann::json& view, int shared = -1);
+  // Renders `name`, then the layout template with the same view plus `content` (the first result, for
+  // {{{content}}}) and the names of `layout_view`, which replace the view's own. The view is converted
+  // for the template library once for both.
+  std::string render_in_layout(const std::string& name, const std::string& layout, const nlohmann::json& view,
+                               const nlohmann::json& layout_view, int shared = -1);
   // Registers a view that many pages share (the interface strings, the asset table): it is converted for
   // the template library once, not once per page. Call before rendering starts; returns its id.
   int add_shared(const nlohmann::json& view);
@@ -32,6 +37,9 @@ class TemplateEngine {
   void report_unused_variables(Diagnostics& diags) const;
 
  private:
+  // This thread's compiled copy of template `name`.
+  kainjow::mustache::mustache& compiled(const std::string& name);
+
   const Theme& theme_;
   size_t generation_;
   std::vector<nlohmann::json> shared_views_;
