@@ -150,6 +150,7 @@ bool StagingFolder::begin(const std::string& out_dir, Diagnostics& diags) {
   have_site_ = fs::exists(out / kOutputMarker, ec);
   staging_ = (out.parent_path() / ("." + out.filename().string() + ".takao-staging-" + std::to_string(getpid()))).string();
   fs::remove_all(staging_, ec);
+  folders_.clear();
   if (!fs::create_directory(staging_, ec)) {
     diags.error(out_dir, 1, 1, "cannot create the staging folder " + staging_ + ": " + ec.message());
     staging_.clear();
@@ -159,13 +160,22 @@ bool StagingFolder::begin(const std::string& out_dir, Diagnostics& diags) {
 }
 
 bool StagingFolder::ensure_parent(const std::string& full) {
-  fs::path parent = fs::path(full).parent_path();
-  std::error_code ec;
-  fs::create_directories(parent, ec);
-  if (ec && !fs::is_directory(parent)) {
-    fail("cannot create " + parent.string() + ": " + ec.message());
-    return false;
+  std::string parent = full.substr(0, full.rfind('/'));
+  {
+    std::lock_guard lock(folders_mutex_);
+    if (folders_.count(parent)) return true;
   }
+  // mkdir first and look at its answer: one system call for a new folder, where create_directories
+  // asks about the folder and its parent before making it.
+  if (::mkdir(parent.c_str(), 0755) != 0 && errno != EEXIST) {
+    if (errno != ENOENT || parent.size() <= staging_.size() || !ensure_parent(parent) ||
+        (::mkdir(parent.c_str(), 0755) != 0 && errno != EEXIST)) {
+      fail("cannot create " + parent + ": " + std::strerror(errno));
+      return false;
+    }
+  }
+  std::lock_guard lock(folders_mutex_);
+  folders_.insert(std::move(parent));
   return true;
 }
 

