@@ -209,8 +209,18 @@ bool resolve_internal_link(std::string_view href, std::string_view page_url, std
   return true;
 }
 
-LinkChecker::LinkChecker(size_t pages, std::string base_url) : base_url_(std::move(base_url)), pages_(pages) {
+LinkChecker::LinkChecker(size_t pages, std::string base_url, const std::vector<std::string>& page_files)
+    : base_url_(std::move(base_url)), page_files_(page_files.begin(), page_files.end()), pages_(pages) {
   xmlInitParser();  // once, before worker threads parse
+}
+
+bool LinkChecker::settled(const FoundLink& link, const std::string& page_url) const {
+  std::string path, fragment;
+  if (!resolve_internal_link(link.href, page_url, base_url_, path, fragment)) return true;  // not checked
+  if (!fragment.empty()) return false;
+  std::string file = file_for_path(path);
+  // The same tests as check(): the page itself, or a folder written without its slash.
+  return page_files_.count(file) || (path.back() != '/' && page_files_.count(file + "/index.html"));
 }
 
 void LinkChecker::add_page(size_t slot, std::string url, std::string path, std::string_view html, PageOrigin origin) {
@@ -218,6 +228,8 @@ void LinkChecker::add_page(size_t slot, std::string url, std::string path, std::
   p.url = std::move(url);
   p.path = std::move(path);
   p.parsed = parse_page_links(html);
+  std::erase_if(p.parsed.links, [&](const FoundLink& link) { return settled(link, p.url); });
+  p.parsed.links.shrink_to_fit();
   p.origin = std::move(origin);
   p.added = true;
 }

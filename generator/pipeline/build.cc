@@ -184,7 +184,9 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   SiteRenderer renderer(*site, theme, engine, render_options);
 
   // Pages are parsed for the link check and compressed in the same worker that rendered them.
-  LinkChecker links(plan.size(), site->config.base_url);
+  std::vector<std::string> page_files;
+  for (const auto& p : plan) page_files.push_back(p.path);
+  LinkChecker links(plan.size(), site->config.base_url, page_files);
   StagingFolder staging;
   if (config.write && !staging.begin(config.out_dir, diags)) return false;
   std::vector<size_t> written(plan.size());
