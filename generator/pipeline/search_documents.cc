@@ -26,7 +26,7 @@ SearchDocument base(const Document& d, bool en, const std::string& collection) {
   s.title = en && !d.title_en.empty() ? d.title_en : d.title;
   s.title_alt = en ? d.title : d.title_en;
   if (s.title_alt == s.title) s.title_alt.clear();
-  s.body = en && d.has_en_body ? d.body_en.text : d.body.text;
+  s.body_view = en && d.has_en_body ? &d.body_en.text : &d.body.text;  // the site outlives the index
   s.date = d.published.empty() ? "" : d.published.iso();
   s.year = d.published.year;
   return s;
@@ -77,7 +77,7 @@ SearchDocuments search_documents(const Site& site) {
       s.title = en ? e.en : e.zh;
       s.title_alt = en ? e.zh : e.en;
       s.keywords = join(e.aliases, ", ");
-      s.body = join({e.category, e.district, e.note}, " ");
+      s.body_text = join({e.category, e.district, e.note}, " ");
       out.push_back(std::move(s));
     }
   }

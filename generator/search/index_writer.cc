@@ -57,7 +57,7 @@ void dump_documents(const SearchDocuments& docs) {
   for (const SearchDocument& d : docs)
     all.push_back({{"url", d.url}, {"lang", d.lang}, {"collection", d.collection}, {"title", d.title},
                    {"title_alt", d.title_alt}, {"authors", d.authors}, {"keywords", d.keywords},
-                   {"abstract", d.abstract}, {"body", d.body}, {"date", d.date}, {"year", d.year}});
+                   {"abstract", d.abstract}, {"body", d.body()}, {"date", d.date}, {"year", d.year}});
   std::ofstream out(path, std::ios::binary);
   out << nlohmann::json{{"documents", all}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   out.close();
@@ -92,7 +92,7 @@ std::string field_text(const SearchDocument& d, int field) {
     case 0: return d.title + "\n" + d.title_alt;
     case 1: return d.authors + "\n" + d.keywords;
     case 2: return d.abstract;
-    default: return d.body;
+    default: return std::string(d.body());
   }
 }
 
@@ -111,7 +111,7 @@ std::vector<std::string_view> abstract_lines(const std::string& abstract) {
 
 bool same_content(const SearchDocument& a, const SearchDocument& b) {
   auto titles = [](const SearchDocument& d) { return std::minmax(d.title, d.title_alt); };
-  return a.body == b.body && a.authors == b.authors && a.keywords == b.keywords && a.collection == b.collection &&
+  return a.body() == b.body() && a.authors == b.authors && a.keywords == b.keywords && a.collection == b.collection &&
          a.year == b.year && titles(a) == titles(b) && abstract_lines(a.abstract) == abstract_lines(b.abstract);
 }
 
@@ -129,7 +129,7 @@ std::vector<Group> group_documents(const SearchDocuments& docs) {
   std::unordered_map<size_t, std::vector<size_t>> by_hash;
   for (const SearchDocument& d : docs) {
     auto [lo, hi] = std::minmax(d.title, d.title_alt);
-    size_t h = std::hash<std::string_view>{}(d.body);
+    size_t h = std::hash<std::string_view>{}(d.body());
     for (const std::string* s : {&d.authors, &d.keywords, &d.collection, &lo, &hi})
       h = h * 1000003u ^ std::hash<std::string_view>{}(*s);
     size_t abstract_hash = 0;  // order-free over the lines
@@ -164,8 +164,8 @@ std::vector<Group> group_documents(const SearchDocuments& docs) {
 }
 
 std::string record_text(const SearchDocument& d) {
-  if (d.abstract.empty()) return d.body;
-  return d.abstract + "\n\n" + d.body;
+  if (d.abstract.empty()) return std::string(d.body());
+  return d.abstract + "\n\n" + std::string(d.body());
 }
 
 // A small open-addressing table of the terms of one group, reused from group to group.
@@ -689,7 +689,7 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
     if (g.header.size() > 0xFFFF) g.header = nlohmann::json{{"c", d.collection}, {"y", d.year}, {"m", nlohmann::json::array()}}.dump();
     g.text_base = static_cast<uint32_t>(2 + g.header.size());
     g.body_offset = d.abstract.empty() ? 0 : static_cast<uint32_t>(d.abstract.size() + 2);
-    uint64_t bytes = g.text_base + d.abstract.size() + (d.abstract.empty() ? 0 : 2) + d.body.size();
+    uint64_t bytes = g.text_base + d.abstract.size() + (d.abstract.empty() ? 0 : 2) + d.body().size();
     if (pack_starts.empty() || (pack_bytes > 0 && pack_bytes + bytes > kPackTargetBytes)) {
       pack_starts.push_back(static_cast<uint32_t>(slot));
       pack_bytes = 0;

@@ -38,7 +38,7 @@ SearchDocuments make_pages(int count, int chars_per_page) {
     d.lang = "zh-Hant";
     d.collection = "report";
     d.title = to_utf8(vocab[zipf(rng)] + vocab[zipf(rng)]);
-    d.body = to_utf8(body);
+    d.body_text = to_utf8(body);
     d.year = 2006 + p % 20;
     docs.push_back(std::move(d));
   }
@@ -52,9 +52,9 @@ void BM_FoldAndRuns(benchmark::State& state) {
   size_t bytes = 0;
   for (auto _ : state) {
     for (const auto& d : docs) {
-      fold_text(d.body, folder, ft);
+      fold_text(d.body(), folder, ft);
       benchmark::DoNotOptimize(text_runs(ft.cps));
-      bytes += d.body.size();
+      bytes += d.body().size();
     }
   }
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
@@ -64,7 +64,7 @@ BENCHMARK(BM_FoldAndRuns)->Unit(benchmark::kMillisecond);
 void BM_WriteIndex(benchmark::State& state) {
   SearchDocuments docs = make_pages(static_cast<int>(state.range(0)), 3300);
   size_t bytes = 0;
-  for (const auto& d : docs) bytes += d.body.size();
+  for (const auto& d : docs) bytes += d.body().size();
   for (auto _ : state) benchmark::DoNotOptimize(write_search_index(docs, static_cast<int>(state.range(1))));
   state.SetBytesProcessed(static_cast<int64_t>(bytes * state.iterations()));
   state.counters["pages"] = static_cast<double>(state.range(0));

@@ -19,7 +19,7 @@ SearchDocument doc(std::string url, std::string lang, std::string title, std::st
   d.lang = std::move(lang);
   d.collection = "report";
   d.title = std::move(title);
-  d.body = std::move(body);
+  d.body_text = std::move(body);
   d.year = year;
   return d;
 }
@@ -66,7 +66,7 @@ TEST(IndexWriter, ManifestNamesAVersionedFolderHoldingEveryFile) {
   EXPECT_EQ(manifest["years"].size(), 20u);
   // Changing one page changes the folder name: cached files are never stale.
   SearchDocuments changed = sample(50);
-  changed[3].body += "新增";
+  changed[3].body_text += "新增";
   auto manifest2 = nlohmann::json::parse(write_search_index(changed, 2)[0].bytes);
   EXPECT_NE(manifest2["dir"], manifest["dir"]);
 }

@@ -40,7 +40,7 @@ class SearchIndexTest : public ::testing::Test {
     d.lang = "zh-Hant";
     d.collection = "page";
     d.title = std::move(title);
-    d.body = std::move(body);
+    d.body_text = std::move(body);
     return d;
   }
   SearchDocuments docs_;
@@ -63,12 +63,12 @@ TEST_F(SearchIndexTest, EverySubstringFindsItsPagesAndUpToTwoCharactersOnlyThose
   for (int t = 0; t < 300; ++t) {
     const SearchDocument& d = docs[rng() % docs.size()];
     std::u32string body;
-    decode_utf8(d.body, body, nullptr);
+    decode_utf8(d.body(), body, nullptr);
     size_t len = 2 + rng() % 4;
     std::string q = to_utf8(body.substr(rng() % (body.size() - len), len));
     std::vector<std::string> want;
     for (const auto& e : docs)
-      if (e.body.find(q) != std::string::npos) want.push_back(e.url);
+      if (e.body().find(q) != std::string::npos) want.push_back(e.url);
     std::vector<std::string> got = urls(q);
     std::sort(got.begin(), got.end());
     // Up to two characters a piece is the whole query: exact. Longer queries are their two-character pieces

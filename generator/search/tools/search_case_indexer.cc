@@ -30,7 +30,7 @@ int main(int argc, char** argv) {
     doc.authors = d.value("authors", "");
     doc.keywords = d.value("keywords", "");
     doc.abstract = d.value("abstract", "");
-    doc.body = d.value("body", "");
+    doc.body_text = d.value("body", "");
     doc.date = d.value("date", "");
     doc.year = d.value("year", 0);
     docs.push_back(std::move(doc));
