@@ -209,18 +209,25 @@ bool resolve_internal_link(std::string_view href, std::string_view page_url, std
   return true;
 }
 
-LinkChecker::LinkChecker(size_t pages, std::string base_url, const std::vector<std::string>& page_files)
-    : base_url_(std::move(base_url)), page_files_(page_files.begin(), page_files.end()), pages_(pages) {
+LinkChecker::LinkChecker(size_t pages, std::string base_url, const std::vector<std::string>& page_files,
+                         const std::vector<std::string>& files)
+    : base_url_(std::move(base_url)),
+      page_files_(page_files.begin(), page_files.end()),
+      early_files_(files.begin(), files.end()),
+      pages_(pages),
+      files_(files) {
   xmlInitParser();  // once, before worker threads parse
 }
 
-bool LinkChecker::settled(const FoundLink& link, const std::string& page_url) const {
+bool LinkChecker::settled(const FoundLink& link, const Page& page) const {
   std::string path, fragment;
-  if (!resolve_internal_link(link.href, page_url, base_url_, path, fragment)) return true;  // not checked
+  if (!resolve_internal_link(link.href, page.url, base_url_, path, fragment)) return true;  // not checked
+  if (path == page.url) return fragment.empty() || std::binary_search(page.parsed.ids.begin(), page.parsed.ids.end(), fragment);
   if (!fragment.empty()) return false;
   std::string file = file_for_path(path);
-  // The same tests as check(): the page itself, or a folder written without its slash.
-  return page_files_.count(file) || (path.back() != '/' && page_files_.count(file + "/index.html"));
+  // The same tests as check(): a page, a file, or a page's folder written without its slash.
+  return page_files_.count(file) || early_files_.count(file) ||
+         (path.back() != '/' && page_files_.count(file + "/index.html"));
 }
 
 void LinkChecker::add_page(size_t slot, std::string url, std::string path, std::string_view html, PageOrigin origin) {
@@ -228,7 +235,7 @@ void LinkChecker::add_page(size_t slot, std::string url, std::string path, std::
   p.url = std::move(url);
   p.path = std::move(path);
   p.parsed = parse_page_links(html);
-  std::erase_if(p.parsed.links, [&](const FoundLink& link) { return settled(link, p.url); });
+  std::erase_if(p.parsed.links, [&](const FoundLink& link) { return settled(link, p); });
   p.parsed.links.shrink_to_fit();
   p.origin = std::move(origin);
   p.added = true;

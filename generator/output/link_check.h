@@ -45,10 +45,12 @@ class LinkChecker {
  public:
   // `pages`: how many pages will be added; `base_url`: absolute links under it are internal
   // ("https://example.gov.tw/"; may be empty); `page_files`: the output files of those pages, if known
-  // ("journal/017/index.html"). A link to one of them without a fragment is good as soon as it is found and
-  // is not kept, nor is a link outside the site: most of a site's links are its navigation's, and keeping
-  // them all took 100 MB on 10,000 pages.
-  LinkChecker(size_t pages, std::string base_url, const std::vector<std::string>& page_files = {});
+  // ("journal/017/index.html"); `files`: other files of the site known before the pages are added (as if
+  // given to add_file). A link to one of these without a fragment, a link outside the site and a link to
+  // an id on its own page are settled as soon as the page is parsed, and not kept: most of a site's links
+  // are its navigation's, and keeping them all took 100 MB on 10,000 pages.
+  LinkChecker(size_t pages, std::string base_url, const std::vector<std::string>& page_files = {},
+              const std::vector<std::string>& files = {});
 
   // Thread-safe for distinct slots. `url` is the page's site-absolute URL ("/journal/017/"), `path` its output
   // file ("journal/017/index.html").
@@ -70,10 +72,10 @@ class LinkChecker {
     bool added = false;
   };
   // Whether a link found on the page at `page_url` needs no look at the finished site.
-  bool settled(const FoundLink& link, const std::string& page_url) const;
+  bool settled(const FoundLink& link, const Page& page) const;
 
   std::string base_url_;
-  std::unordered_set<std::string> page_files_;  // read-only once constructed
+  std::unordered_set<std::string> page_files_, early_files_;  // read-only once constructed
   std::vector<Page> pages_;
   std::vector<std::string> files_;
   std::vector<std::pair<std::string, std::string>> templates_;

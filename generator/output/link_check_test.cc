@@ -69,22 +69,24 @@ TEST(LinkCheck, AGoodSitePasses) {
   EXPECT_EQ(errors(diags), std::vector<std::string>{});
 }
 
-// With the pages' files given up front, links to pages are settled as they are found; the rest are still
-// checked at the end, with the same answers.
+// With the pages' files and some other files given up front, links to them and to ids on the same page
+// are settled as they are found; the rest are still checked at the end, with the same answers.
 TEST(LinkCheck, KnownPagesSettleEarlyAndTheRestAreStillChecked) {
-  LinkChecker checker(2, kBase, {"index.html", "journal/index.html"});
+  LinkChecker checker(2, kBase, {"index.html", "journal/index.html"}, {"assets/style.css", "feed.atom"});
   checker.add_page(0, "/", "index.html",
                    page_html("<a href=\"/journal/\">ok</a><a href=\"/journal\">no slash</a>"
                              "<a href=\"/journal/#%E7%B5%90%E8%AB%96\">ok</a><a href=\"/journal/#nowhere\">bad id</a>"
                              "<a href=\"/reports/\">no page</a><img src=\"/missing.png\" alt=\"\">"
                              "<a href=\"https://elsewhere.example/\">out</a><a href=\"mailto:a@b.tw\">mail</a>"), {});
-  checker.add_page(1, "/journal/", "journal/index.html", page_html("<h2 id=\"結論\">x</h2><a href=\"../\">up</a>"), {});
-  checker.add_file("assets/style.css");
+  checker.add_page(1, "/journal/", "journal/index.html",
+                   page_html("<h2 id=\"結論\">x</h2><a href=\"../\">up</a><a href=\"#%E7%B5%90%E8%AB%96\">here</a>"
+                             "<a href=\"#gone\">gone</a><a href=\"/feed.atom\">feed</a>"), {});
   Diagnostics diags;
-  EXPECT_EQ(checker.check(diags), 3u);
+  EXPECT_EQ(checker.check(diags), 4u);
   auto e = errors(diags);
-  ASSERT_EQ(e.size(), 3u);
-  std::string all = e[0] + "\n" + e[1] + "\n" + e[2];
+  ASSERT_EQ(e.size(), 4u);
+  std::string all = e[0] + "\n" + e[1] + "\n" + e[2] + "\n" + e[3];
+  EXPECT_NE(all.find("has no element with id \"gone\""), std::string::npos) << all;
   EXPECT_NE(all.find("has no element with id \"nowhere\""), std::string::npos) << all;
   EXPECT_NE(all.find("/reports/, which the site does not have"), std::string::npos) << all;
   EXPECT_NE(all.find("/missing.png, which the site does not have"), std::string::npos) << all;

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "core/disk.h"
+#include "core/heap.h"
 #include "core/parallel.h"
 #include "glossary/glossary_reader.h"
 #include "lookup/lookup_index_writer.h"
@@ -183,10 +184,21 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   render_options.assets = assets.view;
   SiteRenderer renderer(*site, theme, engine, render_options);
 
+  // Files that do not depend on the rendered pages come first, so that the link check knows them while
+  // the pages are parsed.
+  OutputFiles copies = std::move(assets.files);
+  for (const auto& a : site->attachments) copies.push_back({a.path, "", config.content_dir + "/" + a.path});
+  OutputFiles published = write_feeds(*site);
+  for (auto& f : write_sitemaps(*site, plan)) published.push_back(std::move(f));
+  published.push_back(write_robots_txt(*site));
+
   // Pages are parsed for the link check and compressed in the same worker that rendered them.
-  std::vector<std::string> page_files;
+  std::vector<std::string> page_files, early_files;
   for (const auto& p : plan) page_files.push_back(p.path);
-  LinkChecker links(plan.size(), site->config.base_url, page_files);
+  for (const OutputFiles* group : {&copies, &published}) {
+    for (const auto& f : *group) early_files.push_back(f.path);
+  }
+  LinkChecker links(plan.size(), site->config.base_url, page_files, early_files);
   StagingFolder staging;
   if (config.write && !staging.begin(config.out_dir, diags)) return false;
   std::vector<size_t> written(plan.size());
@@ -208,6 +220,7 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   }
   engine.report_unused_variables(diags);
   release_body_html(*site);
+  trim_heap();  // the bodies' HTML and the render's buffers: before the search index, the build's peak
   timer.lap("render");
 
   if (config.progress) config.progress->stage = BuildProgress::indexing;
@@ -218,12 +231,7 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   OutputFiles open_data = write_glossary_open_data(site->glossary);
   timer.lap("lookup");
 
-  OutputFiles published = write_feeds(*site);
-  for (auto& f : write_sitemaps(*site, plan)) published.push_back(std::move(f));
-  published.push_back(write_robots_txt(*site));
-  OutputFiles copies = std::move(assets.files);
-  for (const auto& a : site->attachments) copies.push_back({a.path, "", config.content_dir + "/" + a.path});
-  for (const OutputFiles* group : {&copies, &search_files, &lookup_files, &open_data, &published}) {
+  for (const OutputFiles* group : {&search_files, &lookup_files, &open_data}) {
     for (const auto& f : *group) links.add_file(f.path);
   }
   for (const auto& [file, text] : theme.texts) links.add_template(file, text);

@@ -3,7 +3,6 @@
 #include "search/index_writer.h"
 
 #include <libstemmer.h>
-#include <malloc.h>
 
 #include <algorithm>
 #include <chrono>
@@ -21,6 +20,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/heap.h"
 #include "core/parallel.h"
 #include "search/index_format.h"
 #include "search/search_text.h"
@@ -32,22 +32,6 @@ OutputFiles write_search_index(const SearchDocuments& docs) { return search::wri
 namespace search {
 namespace {
 
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define TAKAO_SEARCH_UNDER_ASAN 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__)
-#define TAKAO_SEARCH_UNDER_ASAN 1
-#endif
-
-// Hands freed memory back to the system, so the peak stays low while the index is made. Not under
-// AddressSanitizer: its allocator is not glibc's, and malloc_trim would walk arenas it never set up.
-void trim_heap() {
-#ifndef TAKAO_SEARCH_UNDER_ASAN
-  malloc_trim(0);
-#endif
-}
 // TAKAO_SEARCH_DOCUMENTS=FILE: the documents as indexed, as JSON (bench/search/run greps them).
 void dump_documents(const SearchDocuments& docs) {
   const char* path = std::getenv("TAKAO_SEARCH_DOCUMENTS");
