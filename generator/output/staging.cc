@@ -251,9 +251,17 @@ bool StagingFolder::reuse(const std::string& path, std::string_view bytes) {
 
 bool StagingFolder::reuse_twin(const std::string& path) {
   if (!have_site_) return false;
+  // No look before linking: linkat fails when the twin is missing, and the new entry is checked after.
+  std::string full = staging_ + "/" + path;
+  if (!ensure_parent(full)) return false;
+  if (::linkat(AT_FDCWD, (out_ + "/" + path).c_str(), AT_FDCWD, full.c_str(), 0) != 0) return false;
   struct stat st;
-  if (::lstat((out_ + "/" + path).c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
-  return link_from_site(path, st);
+  if (::lstat(full.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {  // linkat links a symlink itself
+    ::unlink(full.c_str());
+    return false;
+  }
+  ++reused_;
+  return true;
 }
 
 // Links the current site's `path` into the staging folder and checks that the link is the very file
