@@ -213,9 +213,8 @@ LinkChecker::LinkChecker(size_t pages, std::string base_url, const std::vector<s
                          const std::vector<std::string>& files)
     : base_url_(std::move(base_url)),
       page_files_(page_files.begin(), page_files.end()),
-      early_files_(files.begin(), files.end()),
       pages_(pages),
-      files_(files) {
+      files_(files.begin(), files.end()) {
   xmlInitParser();  // once, before worker threads parse
 }
 
@@ -226,7 +225,7 @@ bool LinkChecker::settled(const FoundLink& link, const Page& page) const {
   if (!fragment.empty()) return false;
   std::string file = file_for_path(path);
   // The same tests as check(): a page, a file, or a page's folder written without its slash.
-  return page_files_.count(file) || early_files_.count(file) ||
+  return page_files_.count(file) || files_.count(file) ||
          (path.back() != '/' && page_files_.count(file + "/index.html"));
 }
 
@@ -241,7 +240,7 @@ void LinkChecker::add_page(size_t slot, std::string url, std::string path, std::
   p.added = true;
 }
 
-void LinkChecker::add_file(const std::string& path) { files_.push_back(path); }
+void LinkChecker::add_file(const std::string& path) { files_.insert(path); }
 
 void LinkChecker::add_template(const std::string& display_path, const std::string& text) {
   templates_.emplace_back(display_path, text);
@@ -252,7 +251,6 @@ size_t LinkChecker::check(Diagnostics& diags) const {
   for (const auto& p : pages_) {
     if (p.added) by_file[p.path] = &p;
   }
-  std::unordered_set<std::string> files(files_.begin(), files_.end());
 
   // (place, link) -> the first message and the pages it occurs on: one template mistake is one error, even
   // when a relative link resolves differently on each page.
@@ -305,7 +303,7 @@ size_t LinkChecker::check(Diagnostics& diags) const {
       if (auto it = by_file.find(file); it != by_file.end()) {
         target = it->second;
         exists = true;
-      } else if (files.count(file)) {
+      } else if (files_.count(file)) {
         exists = true;
       } else if (path.back() != '/' && by_file.count(file + "/index.html")) {
         // A folder without its slash: web servers redirect to the slash form.

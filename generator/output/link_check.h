@@ -75,9 +75,9 @@ class LinkChecker {
   bool settled(const FoundLink& link, const Page& page) const;
 
   std::string base_url_;
-  std::unordered_set<std::string> page_files_, early_files_;  // read-only once constructed
+  std::unordered_set<std::string> page_files_;  // read-only once constructed
   std::vector<Page> pages_;
-  std::vector<std::string> files_;
+  std::unordered_set<std::string> files_;  // only read while pages are added (add_file comes after them)
   std::vector<std::pair<std::string, std::string>> templates_;
 };
 

@@ -251,34 +251,26 @@ bool StagingFolder::reuse(const std::string& path, std::string_view bytes) {
     same = got == bytes.size() && std::string_view(old) == bytes;
   }
   ::close(fd);
-  return same && link_from_site(path, st);
+  return same && link_from_site(path, &st);
 }
 
 bool StagingFolder::reuse_twin(const std::string& path) {
   if (!have_site_) return false;
   // No look before linking: linkat fails when the twin is missing, and the new entry is checked after.
-  std::string full = staging_ + "/" + path;
-  if (!ensure_parent(full)) return false;
-  if (::linkat(AT_FDCWD, (out_ + "/" + path).c_str(), AT_FDCWD, full.c_str(), 0) != 0) return false;
-  struct stat st;
-  if (::lstat(full.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {  // linkat links a symlink itself
-    ::unlink(full.c_str());
-    return false;
-  }
-  ++reused_;
-  return true;
+  return link_from_site(path, nullptr);
 }
 
-// Links the current site's `path` into the staging folder and checks that the link is the very file
-// examined (`expected`): had the site's entry been replaced by a symlink or another file in between, the
-// new entry is removed and the caller writes the file afresh.
-bool StagingFolder::link_from_site(const std::string& path, const struct stat& expected) {
+// Links the current site's `path` into the staging folder and checks that the link is a regular file and,
+// when given, the very file examined (`expected`): had the site's entry been replaced by a symlink or
+// another file in between, the new entry is removed and the caller writes the file afresh.
+bool StagingFolder::link_from_site(const std::string& path, const struct stat* expected) {
   std::string full = staging_ + "/" + path;
   if (!ensure_parent(full)) return false;
   if (::linkat(AT_FDCWD, (out_ + "/" + path).c_str(), AT_FDCWD, full.c_str(), 0) != 0) return false;
   struct stat st;
-  if (::lstat(full.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_ino != expected.st_ino ||
-      st.st_dev != expected.st_dev) {
+  // linkat links a symbolic link itself, so the new entry is looked at, not the site's.
+  if (::lstat(full.c_str(), &st) != 0 || !S_ISREG(st.st_mode) ||
+      (expected && (st.st_ino != expected->st_ino || st.st_dev != expected->st_dev))) {
     ::unlink(full.c_str());
     return false;
   }

@@ -56,7 +56,7 @@ class StagingFolder {
  private:
   void fail(const std::string& message);
   bool ensure_parent(const std::string& full);
-  bool link_from_site(const std::string& path, const struct stat& expected);
+  bool link_from_site(const std::string& path, const struct stat* expected);
 
   std::string out_;
   std::string staging_;

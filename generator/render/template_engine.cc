@@ -140,10 +140,6 @@ mst::mustache& TemplateEngine::compiled(const std::string& name) {
   return *compiled;
 }
 
-std::string TemplateEngine::render(const std::string& name, const nlohmann::json& view, int shared) {
-  return render_in_layout(name, "", view, nlohmann::json::object(), shared);
-}
-
 std::string TemplateEngine::render_in_layout(const std::string& name, const std::string& layout,
                                              const nlohmann::json& view, const nlohmann::json& layout_view,
                                              int shared) {
@@ -163,7 +159,6 @@ std::string TemplateEngine::render_in_layout(const std::string& name, const std:
     return std::move(sink.out);
   };
   std::string out = render_one(name);
-  if (layout.empty()) return out;
   // The layout sees the same view, converted once, with the page's HTML and its own names on top.
   data["content"] = mst::data{out};
   for (auto it = layout_view.begin(); it != layout_view.end(); ++it) data[it.key()] = to_data(it.value());

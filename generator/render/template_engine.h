@@ -21,12 +21,10 @@ class TemplateEngine {
   explicit TemplateEngine(const Theme& theme);
 
   bool has(const std::string& name) const { return theme_.templates.count(name) > 0; }
-  // Renders template `name` with `view`; values are HTML-escaped unless the template uses {{{ }}}.
-  // Names the view lacks are looked up in the shared view `shared` (an id from add_shared), if given.
-  std::string render(const std::string& name, const nlohmann::json& view, int shared = -1);
-  // Renders `name`, then the layout template with the same view plus `content` (the first result, for
-  // {{{content}}}) and the names of `layout_view`, which replace the view's own. The view is converted
-  // for the template library once for both.
+  // Renders template `name` with `view`, then the layout template with the same view plus `content` (the
+  // first result, for {{{content}}}) and the names of `layout_view`, which replace the view's own. The view
+  // is converted for the template library once for both. Values are HTML-escaped unless the template uses
+  // {{{ }}}. Names the view lacks are looked up in the shared view `shared` (an id from add_shared), if given.
   std::string render_in_layout(const std::string& name, const std::string& layout, const nlohmann::json& view,
                                const nlohmann::json& layout_view, int shared = -1);
   // Registers a view that many pages share (the interface strings, the asset table): it is converted for
