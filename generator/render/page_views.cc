@@ -4,6 +4,8 @@
 
 #include "core/text.h"
 #include "lookup/name_forms.h"
+#include "render/lang_marks.h"
+#include "render/page_descriptions.h"
 #include "render/page_metadata.h"
 
 namespace takao {
@@ -156,6 +158,7 @@ json SiteRenderer::doc_view(const Document& d, bool en) const {
   json v;
   v["title"] = title_of(d, en);
   v["title_alt"] = alt_title_of(d, en);
+  v["title_lang"] = zh_mark(en, v["title"].get<std::string>());
   v["url"] = url_of(d, en);
   bool english_body = en && d.has_en_body;
   const RenderedMarkdown& body = english_body ? d.body_en : d.body;
@@ -178,7 +181,12 @@ json SiteRenderer::authors_view(const std::vector<Author>& authors, bool en) con
     json item;
     item["name"] = en && !a.name_en.empty() ? a.name_en : a.name;
     item["name_alt"] = en ? (a.name_en.empty() ? "" : a.name) : a.name_en;
-    item["affiliation"] = a.affiliation;
+    // Language of parts: a name without a romanized form, and the other-language form, keep their language.
+    item["name_lang"] = zh_mark(en, item["name"].get<std::string>());
+    item["name_alt_lang"] = en ? zh_mark(en, item["name_alt"].get<std::string>()) : (a.name_en.empty() ? "" : "en");
+    item["affiliation"] = agency_name(site_, a.affiliation, en);
+    item["affiliation_lang"] = zh_mark(en, item["affiliation"].get<std::string>());
+    item["sep"] = list_separator(en);
     item["url"] = term_url(IndexKind::authors, a.name, en);
     item["last"] = i + 1 == authors.size();
     list.push_back(item);
@@ -204,6 +212,7 @@ json SiteRenderer::article_item(size_t index, bool en) const {
   json v;
   v["title"] = title_of(a.doc, en);
   v["title_alt"] = alt_title_of(a.doc, en);
+  v["title_lang"] = zh_mark(en, v["title"].get<std::string>());
   v["url"] = page_url_of(a.doc, en);
   v["authors"] = authors_view(a.authors, en);
   v["pages"] = a.pages;
@@ -218,9 +227,11 @@ json SiteRenderer::report_item(size_t index, bool en) const {
   json v;
   v["title"] = title_of(r.doc, en);
   v["title_alt"] = alt_title_of(r.doc, en);
+  v["title_lang"] = zh_mark(en, v["title"].get<std::string>());
   v["url"] = page_url_of(r.doc, en);
   v["year"] = year_label(r.year, en);
-  v["agency"] = r.agency;
+  v["agency"] = agency_name(site_, r.agency, en);
+  v["agency_lang"] = zh_mark(en, v["agency"].get<std::string>());
   v["award"] = r.award.empty() ? "" : (en ? t(en, "ui", "award_" + r.award) : r.award);
   v["award_class"] = r.award == "甲等" ? "award-first" : r.award == "乙等" ? "award-second" : r.award == "佳作" ? "award-merit" : "";
   v["date"] = date_label(r.doc.published, en);
@@ -289,6 +300,10 @@ json SiteRenderer::common(const PlannedPage& p) const {
     if (page.doc.fields.value("menu", false) == true) nav.push_back({{"label", title_of(page.doc, en)}, {"url", page_url_of(page.doc, en)}, {"current", p.url == page_url_of(page.doc, en)}});
   }
   v["nav"] = nav;
+  // The collections this site has: the theme links only those (a site of pages alone, or a journal alone).
+  v["has_journal"] = site_.journal.has_value() || !site_.issues.empty();
+  v["has_reports"] = site_.report_archive.has_value() || !site_.series.empty();
+  v["has_glossary"] = site_.glossary_home.has_value() || !site_.glossary_tables.empty();
   v["breadcrumbs"] = json::array();
   v["title"] = "";
   v["description"] = "";
@@ -316,10 +331,12 @@ void SiteRenderer::fill(json& v, const PlannedPage& p) const {
     crumb(site_.glossary_home ? title_of(*site_.glossary_home, en) : t(en, "ui", "nav_glossary"), en ? "/en/glossary/" : "/glossary/");
   };
   std::string title;
+  std::string crumb_label;  // the current page's breadcrumb, when not its title
   switch (p.kind) {
     case PageKind::home: {
       title = v["site"]["title"];
       crumbs.clear();
+      page["latest_issue"] = false;
       if (!site_.issues.empty()) {
         page["latest_issue"] = issue_item(0, en);
         json arts = json::array();
@@ -338,6 +355,10 @@ void SiteRenderer::fill(json& v, const PlannedPage& p) const {
       for (const auto& s : site_.series) series.push_back({{"title", title_of(s.doc, en)}, {"url", url_of(s.doc, en)}, {"count", s.reports.size()}});
       page["series"] = series;
       page["glossary_count"] = site_.glossary.size();
+      page["has_authors"] = !site_.authors.empty();
+      page["has_keywords"] = !index_terms(site_, IndexKind::keywords, en).empty();
+      page["has_agencies"] = !site_.agencies.empty();
+      page["has_indexes"] = !site_.authors.empty() || !site_.keywords.empty() || !site_.agencies.empty();
       other = en ? "/" : "/en/";
       break;
     }
@@ -409,6 +430,8 @@ void SiteRenderer::fill(json& v, const PlannedPage& p) const {
         for (size_t i = 0; i < a.keywords_en.size(); ++i) page["keywords_en"].push_back({{"name", a.keywords_en[i]}, {"url", ""}, {"last", i + 1 == a.keywords_en.size()}});
       }
       page["has_keywords"] = !page["keywords"].empty();
+      // Chinese keywords on an English page (no English ones given) are read in a Chinese voice.
+      page["keywords_lang"] = en && page["has_keywords"].get<bool>() ? zh_mark(en, join(a.keywords, "")) : "";
       page["has_keywords_en"] = !page["keywords_en"].empty();
       page["pages"] = a.pages;
       page["first_page"] = a.first_page;
@@ -514,19 +537,20 @@ void SiteRenderer::fill(json& v, const PlannedPage& p) const {
       page["pdf"] = r.pdf;
       page["series_kind"] = r.series;
       page["year"] = r.year;
-      page["agency"] = r.agency;
+      page["agency"] = item["agency"];
+      page["agency_lang"] = item["agency_lang"];
       page["agency_url"] = r.agency.empty() ? "" : term_url(IndexKind::agencies, r.agency, en);
       page["university"] = r.university;
       json meta = json::array();
       auto row = [&](const std::string& key, const std::string& value) {
-        if (!value.empty()) meta.push_back({{"label", t(en, "ui", key)}, {"value", value}});
+        if (!value.empty()) meta.push_back({{"label", t(en, "ui", key)}, {"value", value}, {"value_lang", zh_mark(en, value)}});
       };
       row("field_year", year_label(r.year, en));
       row("field_published", date_label(r.doc.published, en));
       row("field_award", item["award"]);
       row("field_status", r.status);
       row("field_number", r.number);
-      row("field_university", r.university);
+      row("field_university", agency_name(site_, r.university, en));
       row("field_degree", r.degree);
       row("field_advisor", r.advisor);
       row("field_destination", r.destination);
@@ -574,6 +598,7 @@ void SiteRenderer::fill(json& v, const PlannedPage& p) const {
       page["source_line"] = e.line;
       title = en ? e.en + " (" + e.zh + ")" : e.zh + "（" + e.en + "）";
       page["title"] = title;
+      crumb_label = en ? e.en : e.zh;
       other = en ? e.url : "/en" + e.url;
       break;
     }
@@ -589,14 +614,16 @@ void SiteRenderer::fill(json& v, const PlannedPage& p) const {
       if (p.kind == PageKind::index_term) {
         crumb(kind_title, base);
         const IndexTerm& term = terms[p.index];
-        page["title"] = term.name;
+        std::string shown = p.index_kind == IndexKind::agencies ? agency_name(site_, term.name, en) : term.name;
+        page["title"] = shown;
+        page["title_lang"] = zh_mark(en, shown);
         json arts = json::array(), reps = json::array();
         for (size_t a : term.articles) arts.push_back(article_item(a, en));
         for (size_t r : term.reports) reps.push_back(report_item(r, en));
         page["articles"] = arts;
         page["reports"] = reps;
         page["count"] = term.articles.size() + term.reports.size();
-        title = term.name;
+        title = shown;
         // The same term in the other language exists when both use one list.
         const auto& other_terms = index_terms(site_, p.index_kind, !en);
         bool shared = std::any_of(other_terms.begin(), other_terms.end(), [&](const IndexTerm& o) { return o.name == term.name; });
@@ -604,6 +631,7 @@ void SiteRenderer::fill(json& v, const PlannedPage& p) const {
       } else {
         auto buckets = index_buckets(terms, en);
         bool split = terms.size() > kIndexSplitThreshold;
+        if (p.index_kind == IndexKind::agencies && en && !split) buckets = english_agency_buckets(site_, terms);
         json bl = json::array();
         for (size_t b = 0; b < buckets.size(); ++b) {
           if (p.kind == PageKind::index_bucket && b != p.index) continue;
@@ -611,7 +639,8 @@ void SiteRenderer::fill(json& v, const PlannedPage& p) const {
           if (!split || p.kind == PageKind::index_bucket) {
             for (size_t ti : buckets[b].terms) {
               const IndexTerm& term = terms[ti];
-              item["terms"].push_back({{"name", term.name}, {"url", base + url_encode_path(term.slug) + "/"}, {"count", term.articles.size() + term.reports.size()}});
+              std::string shown = p.index_kind == IndexKind::agencies ? agency_name(site_, term.name, en) : term.name;
+              item["terms"].push_back({{"name", shown}, {"lang", zh_mark(en, shown)}, {"url", base + url_encode_path(term.slug) + "/"}, {"count", term.articles.size() + term.reports.size()}});
             }
           }
           bl.push_back(item);
@@ -680,27 +709,34 @@ void SiteRenderer::fill(json& v, const PlannedPage& p) const {
       break;
     }
   }
-  if (!crumbs.empty()) crumbs.push_back({{"label", title}, {"url", ""}, {"current", true}});
-  for (size_t i = 0; i < crumbs.size(); ++i) crumbs[i]["last"] = i + 1 == crumbs.size();
+  if (!crumbs.empty()) crumbs.push_back({{"label", crumb_label.empty() ? title : crumb_label}, {"url", ""}, {"current", true}});
+  for (size_t i = 0; i < crumbs.size(); ++i) {
+    crumbs[i]["last"] = i + 1 == crumbs.size();
+    crumbs[i]["lang"] = zh_mark(en, crumbs[i]["label"].get<std::string>());
+  }
   v["has_breadcrumbs"] = crumbs.size() > 1;
   v["title"] = title;
   if (page.contains("body_lang")) v["body_lang"] = page["body_lang"];
   if (v["description"].get<std::string>().empty() && page.contains("body")) {
     // A description for search engines and link previews: the first sentences of the text.
     std::string text;
-    if (p.kind == PageKind::page || p.kind == PageKind::report || p.kind == PageKind::issue || p.kind == PageKind::journal) {
-      const Document* d = nullptr;
-      if (p.kind == PageKind::page) d = &site_.pages[p.index].doc;
-      if (p.kind == PageKind::report) d = &site_.reports[p.index].doc;
-      if (p.kind == PageKind::issue) d = &site_.issues[p.index].doc;
-      if (p.kind == PageKind::journal) d = &site_.journal->doc;
-      if (d) {
-        note_body_read(*d);
-        text = (en && d->has_en_body) ? d->body_en.text : d->body.text;
-      }
+    const Document* d = nullptr;
+    if (p.kind == PageKind::page) d = &site_.pages[p.index].doc;
+    if (p.kind == PageKind::report) d = &site_.reports[p.index].doc;
+    if (p.kind == PageKind::issue) d = &site_.issues[p.index].doc;
+    if (p.kind == PageKind::journal) d = &site_.journal->doc;
+    if (p.kind == PageKind::series) d = &site_.series[p.index].doc;
+    if (p.kind == PageKind::report_archive && site_.report_archive) d = &*site_.report_archive;
+    if (p.kind == PageKind::glossary_home && site_.glossary_home) d = &*site_.glossary_home;
+    // English pages describe themselves in English: a Chinese-only text gives way to the page's purpose.
+    if (d && (!en || d->has_en_body)) {
+      note_body_read(*d);
+      text = en ? d->body_en.text : d->body.text;
     }
     v["description"] = excerpt(text, 150);
   }
+  // Every other page (home, lists, indexes, search, site map, 404) says what it is for (i18n/describe).
+  if (v["description"].get<std::string>().empty()) v["description"] = purpose_description(site_, p, v, en ? theme_.strings_en : theme_.strings_zh);
   // Counterpart in the other language, for the switch and hreflang.
   std::string base = site_.config.base_url.empty() ? "/" : site_.config.base_url;
   bool exact = !other.empty();
@@ -731,7 +767,8 @@ std::string SiteRenderer::render_view(const PlannedPage& page, json v) const {
       {"page_kind", template_name(page.kind)},
       // Pages with a browser app link its stylesheet (the lookup on the glossary home, search on /search/).
       {"needs_search_css", page.kind == PageKind::search},
-      {"needs_lookup_css", page.kind == PageKind::glossary_home},
+      {"needs_lookup_css", page.kind == PageKind::glossary_home ||
+                               (page.kind == PageKind::home && (site_.glossary_home || !site_.glossary_tables.empty()))},
   };
   return engine_.render_in_layout(template_name(page.kind), "base", v, layout, shared_view_[page.en]);
 }
