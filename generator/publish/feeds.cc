@@ -5,6 +5,7 @@
 #include "core/text.h"
 #include "publish/page_info.h"
 #include "publish/xml_document.h"
+#include "render/lang_marks.h"
 #include "render/page_plan.h"
 
 namespace takao {
@@ -21,6 +22,11 @@ struct FeedEntry {
   // The summary quotes this body; made only for the entries the feed keeps (a body is long, feeds short).
   const Document* summary_doc = nullptr;
   bool summary_en = false;
+  // What a feed reader shows when there is no body to quote: a line in the feed's language (the English
+  // titles of an issue's articles, a report's series, year and agency), never an empty summary.
+  std::string fallback;
+  std::string summary_lang;   // the quoted body's language
+  std::string fallback_lang;  // the fallback's
 };
 
 std::string title_in(const Document& d, bool en) { return en && !d.title_en.empty() ? d.title_en : d.title; }
@@ -77,6 +83,7 @@ std::string write_feed(const Site& site, bool en, const std::string& feed_url, c
     doc.end();
     for (const auto& a : e.authors) {
       doc.start("author");
+      if (e.lang != "zh-Hant" && has_han(a)) doc.attribute("xml:lang", "zh-Hant");  // a name without its English form
       doc.element("name", a);
       doc.end();
     }
@@ -86,7 +93,18 @@ std::string write_feed(const Site& site, bool en, const std::string& feed_url, c
       doc.end();
     }
     std::string summary = e.summary_doc ? summary_of(*e.summary_doc, e.summary_en) : "";
-    if (!summary.empty()) doc.element("summary", summary);
+    std::string summary_lang = e.summary_lang;
+    if (summary.empty()) {
+      summary = e.fallback;
+      summary_lang = e.fallback_lang;
+    }
+    if (!summary.empty()) {
+      doc.start("summary");
+      // Text in another language than its entry's is marked, so a reader (and its voice) knows.
+      if (!summary_lang.empty() && summary_lang != e.lang) doc.attribute("xml:lang", summary_lang);
+      doc.text(summary);
+      doc.end();
+    }
     doc.end();
   }
   return doc.finish();
@@ -112,8 +130,20 @@ OutputFiles write_feeds(const Site& site) {
         std::string label = en ? "No. " + std::to_string(is.number) + ": " : "第" + std::to_string(is.number) + "期：";
         e.title = label + title_in(is.doc, en);
         e.lang = en ? "en" : "zh-Hant";
-        e.summary_doc = &is.doc;
-        e.summary_en = en;
+        // An English entry quotes the issue's English text; without one it lists the articles' English
+        // titles, and only when there are none quotes the Chinese text, marked as Chinese.
+        std::vector<std::string> titles;
+        for (size_t a : is.articles) {
+          const Document& d = site.articles[a].doc;
+          if (!en || !d.title_en.empty()) titles.push_back(title_in(d, en));
+        }
+        if (!en || is.doc.has_en_body || titles.empty()) {
+          e.summary_doc = &is.doc;
+          e.summary_en = en && is.doc.has_en_body;
+          e.summary_lang = e.summary_en || !en ? e.lang : "zh-Hant";
+        }
+        e.fallback = titles.empty() ? e.title : (en ? "In this issue: " + join(titles, "; ") + "." : "本期文章：" + join(titles, "；") + "。");
+        e.fallback_lang = has_han(e.fallback) ? "zh-Hant" : "en";
         e.date = is.doc.published.empty() ? fallback : is.doc.published;
         entries.push_back(std::move(e));
       }
@@ -130,11 +160,21 @@ OutputFiles write_feeds(const Site& site) {
         e.id_url = (english ? "/en" : "") + r.doc.url;
         e.title = title_in(r.doc, english);
         e.lang = english ? "en" : "zh-Hant";
-        // An English page without its own body shows the Chinese text: no summary in the wrong language.
+        // An English page without its own body shows the Chinese text: its entry says what the report is
+        // in English instead (series, year, agency's official English name) of quoting Chinese.
         if (!english || r.doc.has_en_body) {
           e.summary_doc = &r.doc;
           e.summary_en = english;
+          e.summary_lang = e.lang;
         }
+        std::vector<std::string> parts;
+        for (const auto& s : site.series) {
+          if (s.kind == r.series) parts.push_back(title_in(s.doc, english));
+        }
+        if (r.year > 0) parts.push_back(english ? std::to_string(r.year) : format_year_zh(r.year));
+        if (!r.agency.empty()) parts.push_back(agency_name(site, r.agency, english));
+        e.fallback = parts.empty() ? e.title : join(parts, english ? ", " : "，") + (english ? "." : "。");
+        e.fallback_lang = has_han(e.fallback) ? "zh-Hant" : "en";
         for (const auto& a : r.authors) e.authors.push_back(english && !a.name_en.empty() ? a.name_en : a.name);
         e.category = r.series;
         e.date = !r.doc.published.empty() ? r.doc.published : r.year > 0 ? Date{r.year, 1, 1} : fallback;

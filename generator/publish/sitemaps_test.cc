@@ -4,6 +4,7 @@
 #include <libxml/parser.h>
 
 #include "publish/feeds.h"
+#include "render/lang_marks.h"
 
 namespace takao {
 namespace {
@@ -131,6 +132,58 @@ TEST(Feeds, IssuesAndReportsInBothLanguages) {
   EXPECT_NE(feeds[1].bytes.find("<updated>2013-01-01T00:00:00+08:00</updated>"), std::string::npos);
   EXPECT_NE(feeds[1].bytes.find("<author>\n   <name>周志明</name>"), std::string::npos);
   EXPECT_EQ(write_feeds(site)[1].bytes, feeds[1].bytes);
+}
+
+// The summaries of an Atom feed, each with its xml:lang ("" when it has none) and text.
+std::vector<std::pair<std::string, std::string>> summaries(const std::string& feed) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (size_t pos = feed.find("<summary"); pos != std::string::npos; pos = feed.find("<summary", pos + 1)) {
+    size_t close = feed.find('>', pos), end = feed.find("</summary>", pos);
+    std::string open = feed.substr(pos, close - pos);
+    size_t lang = open.find("xml:lang=\"");
+    out.push_back({lang == std::string::npos ? "" : open.substr(lang + 10, open.find('"', lang + 10) - lang - 10), feed.substr(close + 1, end - close - 1)});
+  }
+  return out;
+}
+
+TEST(Feeds, EnglishFeedsSpeakEnglishOrMarkChineseAndNoSummaryIsEmpty) {
+  Site site = sample_site();
+  Article a;
+  a.doc.url = "/journal/018/01-a/";
+  a.doc.title = "文章";
+  a.doc.title_en = "Living next to industry";
+  a.doc.has_english = true;
+  site.articles.push_back(a);
+  site.issues[0].articles = {0};
+  site.reports[0].agency = "都市發展局";
+  site.reports[1].agency = "都市發展局";
+  site.reports[1].year = 2014;
+  site.config.fields = {{"agencies", {{"都市發展局", "Urban Development Bureau"}}}};
+  OutputFiles feeds = write_feeds(site);
+  ASSERT_EQ(feeds.size(), 4u);
+  for (const auto& f : feeds) {
+    EXPECT_EQ(summaries(f.bytes).size(), count(f.bytes, "<entry")) << f.path << ": an entry without a summary\n" << f.bytes;
+    for (const auto& [lang, text] : summaries(f.bytes)) EXPECT_FALSE(text.empty()) << f.path;
+  }
+  // English feeds: English text, or Chinese marked xml:lang="zh-Hant" (on the summary or its entry).
+  for (size_t i : {2u, 3u}) {
+    const std::string& f = feeds[i].bytes;
+    size_t pos = 0;
+    for (const auto& [lang, text] : summaries(f)) {
+      pos = f.find("<summary", pos + 1);
+      size_t entry = f.rfind("<entry", pos);
+      bool entry_zh = f.compare(entry, 26, "<entry xml:lang=\"zh-Hant\">") == 0;
+      if (has_han(text)) EXPECT_TRUE(lang == "zh-Hant" || entry_zh) << feeds[i].path << ": unmarked Chinese summary " << text;
+    }
+  }
+  // The issue without English text lists its articles' English titles; the report without an English body
+  // says what it is, with the agency's official English name.
+  EXPECT_NE(feeds[2].bytes.find("<summary>In this issue: Living next to industry.</summary>"), std::string::npos) << feeds[2].bytes;
+  EXPECT_NE(feeds[3].bytes.find("<summary>2014, Urban Development Bureau.</summary>"), std::string::npos) << feeds[3].bytes;
+  // The Chinese report on the English feed keeps its Chinese summary, in an entry marked as Chinese.
+  EXPECT_NE(feeds[3].bytes.find("<summary>民國102年，都市發展局。</summary>"), std::string::npos) << feeds[3].bytes;
+  // The Chinese feed quotes the Chinese text as before.
+  EXPECT_NE(feeds[0].bytes.find("<summary>本期以「承擔工業化風險的宜居城市」為題。 第二段</summary>"), std::string::npos);
 }
 
 TEST(Feeds, NothingToAnnounceNoFeed) {

@@ -44,7 +44,7 @@ std::vector<IndexBucket> english_agency_buckets(const Site& site, const std::vec
   for (size_t i = 0; i < terms.size(); ++i) {
     std::string shown = agency_name(site, terms[i].name, true);
     // English names first (by English collation), then names without one (Chinese stroke order, as given).
-    order.push_back({(has_han(shown) ? "\x01" : "") + collation_key(shown, "en") + '\0' + std::to_string(i), i});
+    order.push_back({(has_han(shown) ? "\x02" : "\x01") + collation_key(shown, "en"), i});
   }
   std::stable_sort(order.begin(), order.end());
   std::vector<IndexBucket> out;
