@@ -95,10 +95,12 @@ json page_metadata(const Site& site, const PlannedPage& page, const json& view) 
   std::string canonical = view.value("canonical", "");
   json meta = json::array();
   auto property = [&](const std::string& name, const std::string& content) {
-    if (!content.empty()) meta.push_back({{"property", name}, {"content", content}});
+    if (!content.empty()) meta.push_back({{"property", name}, {"name", ""}, {"content", content}});
   };
+  // Both keys on every item, so a site with no page of `name` items (no articles or reports) does not warn
+  // that the template's {{name}} is never provided.
   auto name = [&](const std::string& key, const std::string& content) {
-    if (!content.empty()) meta.push_back({{"name", key}, {"content", content}});
+    if (!content.empty()) meta.push_back({{"name", key}, {"property", ""}, {"content", content}});
   };
 
   // Open Graph, for link previews.

@@ -359,6 +359,14 @@ void SiteRenderer::fill(json& v, const PlannedPage& p) const {
       page["has_keywords"] = !index_terms(site_, IndexKind::keywords, en).empty();
       page["has_agencies"] = !site_.agencies.empty();
       page["has_indexes"] = !site_.authors.empty() || !site_.keywords.empty() || !site_.agencies.empty();
+      // A site of standing pages alone: its home lists them.
+      page["only_pages"] = !v["has_journal"].get<bool>() && !v["has_reports"].get<bool>() && !v["has_glossary"].get<bool>() && !site_.pages.empty();
+      json pages = json::array();
+      for (const auto& pg : site_.pages) {
+        std::string t = title_of(pg.doc, en);
+        pages.push_back({{"title", t}, {"title_lang", zh_mark(en, t)}, {"url", page_url_of(pg.doc, en)}});
+      }
+      page["pages"] = pages;
       other = en ? "/" : "/en/";
       break;
     }
@@ -693,6 +701,7 @@ void SiteRenderer::fill(json& v, const PlannedPage& p) const {
         section(site_.glossary_home ? title_of(*site_.glossary_home, en) : t(en, "ui", "nav_glossary"), pre + "/glossary/", tables);
       }
       for (IndexKind k : {IndexKind::authors, IndexKind::keywords, IndexKind::agencies}) {
+        if (index_terms(site_, k, en).empty()) continue;  // an index with nothing in it is not linked
         section(t(en, "ui", "index_" + index_kind_name(k)), pre + "/" + index_kind_name(k) + "/");
       }
       section(t(en, "ui", "search_title"), pre + "/search/");
