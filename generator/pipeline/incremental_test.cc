@@ -202,7 +202,7 @@ TEST_F(IncrementalTest, EqualsCleanBuildAfterEveryEdit) {
   check(builder, "site title");
 
   // Theme: a partial, a page template, interface strings, a stylesheet.
-  replace_in(theme("templates/partials/article-list.mustache"), "<a href=\"{{url}}\">", "<a class=\"x\" href=\"{{url}}\">");
+  replace_in(theme("templates/partials/article-list.mustache"), "<a href=\"{{url}}\"", "<a class=\"x\" href=\"{{url}}\"");
   auto partial = check(builder, "partial");
   EXPECT_FALSE(wrote(partial, "about/index.html"));  // the page template does not use it
   replace_in(theme("templates/page.mustache"), "{{", "<!-- edited -->{{");
