@@ -46,3 +46,28 @@ test("a screenshot of every page type at 1280 and 375 px", { timeout: 600000 }, 
   console.log(`saved ${saved.length} screenshots in ${outDir}`);
   assert.equal(saved.length, 68);
 });
+
+// The glossary home as a newcomer first sees it (the viewport, not the full page) at 1280 and 375 px, in both
+// languages: glossary-first-screen-LANG-WIDTH.png. The lookup box is why people come, so it should be in view;
+// where it sits is printed with the file names, for the people who look at them.
+test("the glossary home's first screen at 1280 and 375 px", { timeout: 120000 }, async () => {
+  const saved = [];
+  for (const width of [1280, 375]) {
+    const context = await browser.newContext({ viewport: { width, height: width > 600 ? 800 : 740 } });
+    const page = await context.newPage();
+    for (const [lang, url] of [["zh-Hant", "/glossary/"], ["en", "/en/glossary/"]]) {
+      await page.goto(server.origin + url, { waitUntil: "networkidle" });
+      const file = path.join(outDir, `glossary-first-screen-${lang}-${width}.png`);
+      await page.screenshot({ path: file });
+      const png = fs.readFileSync(file);
+      assert.equal(png.subarray(1, 4).toString("latin1"), "PNG", file);
+      assert.equal(png.readUInt32BE(16), width, file);
+      const box = await page.locator("#lookup-q").boundingBox();
+      assert.ok(box, `${url}: no lookup box`);
+      saved.push(`${path.basename(file)}: lookup box at y=${Math.round(box.y)} px${box.y + box.height <= page.viewportSize().height ? " (in the first screen)" : " (below the fold)"}`);
+    }
+    await context.close();
+  }
+  console.log(saved.join("\n"));
+  assert.equal(saved.length, 4);
+});
