@@ -171,6 +171,13 @@ std::optional<AddressTranslation> translate_address(std::string_view text, const
   if (at != t.size() || parts < 2 || (!road && !district)) return std::nullopt;
 
   AddressTranslation out;
+  if (road) out.road_entry = road->entry;
+  auto to_int = [](const std::optional<std::string>& d) { return d && d->size() <= 6 ? std::stoi(*d) : 0; };
+  out.numbers.lane = to_int(lane);
+  out.numbers.alley = to_int(alley);
+  out.numbers.house = {to_int(house), to_int(house_sub)};
+  out.numbers.floor = to_int(floor);
+  out.numbers.basement = basement;
   std::vector<std::string> pieces;
   if (room) pieces.push_back("Rm. " + *room);
   if (floor) pieces.push_back((basement ? "B" + *floor : *floor + "F.") + (floor_sub ? "-" + *floor_sub : ""));
@@ -184,6 +191,12 @@ std::optional<AddressTranslation> translate_address(std::string_view text, const
     if ((*name)->entry >= 0) out.entries.push_back((*name)->entry);
   }
   if (district) out.district_entry = district->entry;
+  if (!city || city->en == "Kaohsiung City") {
+    std::string local;
+    for (const auto& p : pieces) local += (local.empty() ? "" : ", ") + p;
+    out.en_before_city = local + ", Kaohsiung City ";
+    if (taiwan) out.en_after_code = ", Taiwan (R.O.C.)";
+  }
   if (city) {
     pieces.push_back(city->en + (postal.empty() ? "" : " " + postal));
     if (city->entry >= 0) out.entries.push_back(city->entry);

@@ -16,7 +16,7 @@
 
 namespace takao {
 
-inline constexpr int kLookupFormat = 1;
+inline constexpr int kLookupFormat = 2;
 inline constexpr const char* kLookupManifestPath = "lookup/manifest.json";
 
 // The group of a folded key or query: its first two characters when both are [a-z0-9], else its first

@@ -40,6 +40,12 @@ int category_rank(const std::string& category) {
 
 bool is_wide(char32_t c) { return c >= 0x2E80; }
 
+std::string join_list(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : ";") + s;
+  return out;
+}
+
 // Tongyong reading of each (folded) character, from the glossary's own names where the approved English
 // splits into as many syllables as the name has characters; the most frequent reading wins, the
 // alphabetically first on a tie. Addresses spell unknown roads with it.
@@ -97,7 +103,7 @@ FoldTables lookup_fold_tables(const GlossaryEntries& entries) {
   return tables;
 }
 
-OutputFiles write_lookup_index(const GlossaryEntries& entries) {
+OutputFiles write_lookup_index(const GlossaryEntries& entries, const PostalTable& postal) {
   FoldTables tables = lookup_fold_tables(entries);
 
   std::vector<size_t> order(entries.size());
@@ -110,17 +116,74 @@ OutputFiles write_lookup_index(const GlossaryEntries& entries) {
   });
 
   OutputFiles files;
-  nlohmann::json entry_files = nlohmann::json::array();
+  // Districts: the glossary's district entries, then any other district the postal table names.
+  std::vector<std::string> district_names;
+  std::map<std::string, size_t> district_index;
+  auto add_district = [&](const std::string& zh) {
+    if (district_index.emplace(zh, district_names.size()).second) district_names.push_back(zh);
+  };
+  for (size_t id : order)
+    if (category_rank(entries[id].category) == 0) add_district(entries[id].zh);
+  for (const auto& r : postal.rows) add_district(r.district);
+
+  nlohmann::json entry_files = nlohmann::json::array(), postal_files = nlohmann::json::array();
   for (size_t start = 0; start < order.size(); start += kEntryChunk) {
     nlohmann::json rows = nlohmann::json::array();
+    nlohmann::json ranges = nlohmann::json::object();
     for (size_t i = start; i < std::min(order.size(), start + kEntryChunk); ++i) {
       const auto& e = entries[order[i]];
-      rows.push_back({e.zh, e.en, e.category, e.district, e.url});
+      rows.push_back({e.zh, e.en, e.category, e.district, e.url, e.source, join_list(e.districts), join_list(e.postcodes)});
+      if (e.postal_rows.empty()) continue;
+      nlohmann::json list = nlohmann::json::array();
+      for (size_t r : e.postal_rows) {
+        if (r >= postal.rows.size()) continue;
+        const PostalRow& row = postal.rows[r];
+        nlohmann::json item = {district_index[row.district], row.zip};
+        if (const auto& g = row.range) {
+          for (int v : {g->lane, g->alley, static_cast<int>(g->parity), static_cast<int>(g->kind), g->from.n, g->from.sub,
+                        g->to.n, g->to.sub, g->floor_min, g->floor_max})
+            item.push_back(v);
+        }
+        list.push_back(std::move(item));
+      }
+      ranges[std::to_string(i)] = std::move(list);
     }
     std::string bytes = dump(nlohmann::json{{"entries", rows}});
     std::string path = "lookup/entries-" + fingerprint(bytes) + ".json";
     entry_files.push_back(path);
     files.push_back({path, std::move(bytes), {}});
+    if (ranges.empty()) {
+      postal_files.push_back("");
+    } else {
+      std::string text = dump(nlohmann::json{{"ranges", ranges}});
+      std::string ppath = "lookup/postal-" + fingerprint(text) + ".json";
+      postal_files.push_back(ppath);
+      files.push_back({ppath, std::move(text), {}});
+    }
+  }
+
+  // The districts, with every key they are typed by (for "guangyuan rd fongshan") and their three-digit
+  // code (the most common first three digits of their rows).
+  nlohmann::json districts = nlohmann::json::array();
+  for (const std::string& zh : district_names) {
+    std::map<std::string, int> zip3;
+    for (const auto& r : postal.rows)
+      if (r.district == zh) ++zip3[r.zip.substr(0, 3)];
+    std::string code;
+    int best = 0;
+    for (const auto& [z, n] : zip3)
+      if (n > best) best = n, code = z;
+    std::string en;
+    std::vector<std::string> keys;
+    for (size_t id : order) {
+      const auto& e = entries[id];
+      if (e.zh != zh || category_rank(e.category) != 0) continue;
+      en = e.en;
+      for (const auto& k : lookup_keys(e, tables))
+        if (k.kind != KeyKind::word) keys.push_back(k.key);
+    }
+    if (keys.empty()) keys.push_back(fold(zh, tables));
+    districts.push_back({zh, en, code, keys});
   }
 
   struct Record {
@@ -164,6 +227,11 @@ OutputFiles write_lookup_index(const GlossaryEntries& entries) {
     files.push_back({path, std::move(text), {}});
   }
 
+  // Readings spell names the glossary lacks in addresses: rarely needed, so fetched only then.
+  std::string readings_text = dump(character_readings(entries, tables));
+  std::string readings_path = "lookup/readings-" + fingerprint(readings_text) + ".json";
+  files.push_back({readings_path, std::move(readings_text), {}});
+
   std::string pairs;
   for (auto [from, to] : tables.chars) {
     append_utf8(pairs, from);
@@ -175,10 +243,12 @@ OutputFiles write_lookup_index(const GlossaryEntries& entries) {
       {"format", kLookupFormat},
       {"fold", {{"chars", pairs}, {"words", tables.words}}},
       {"places", places},
-      {"readings", character_readings(entries, tables)},
+      {"districts", districts},
       {"entry_count", order.size()},
       {"entry_chunk", kEntryChunk},
       {"entry_files", entry_files},
+      {"postal_files", postal_files},
+      {"readings_file", readings_path},
       {"key_files", key_files},
   };
   files.push_back({kLookupManifestPath, dump(manifest), {}});

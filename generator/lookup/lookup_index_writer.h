@@ -2,13 +2,16 @@
 #pragma once
 #include "core/output_file.h"
 #include "glossary/glossary_entry.h"
+#include "glossary/postal_table.h"
 #include "lookup/lookup_fold.h"
 
 namespace takao {
 
 // lookup/manifest.json (fixed name) and the fingerprinted key and entry files it lists; see
 // lookup_index_format.h. Deterministic: the same entries give the same bytes.
-OutputFiles write_lookup_index(const GlossaryEntries& entries);
+// With a postal table (entries attached to it by attach_postal), also the code ranges of each entry
+// chunk (lookup/postal-<hash>.json) and the districts' keys and three-digit codes in the manifest.
+OutputFiles write_lookup_index(const GlossaryEntries& entries, const PostalTable& postal = PostalTable{});
 
 // glossary/glossary.csv (UTF-8 with BOM, header 中文,English,類別,行政區,別名,備註, RFC 4180, CRLF) and
 // glossary/glossary.json (array of {zh, en, category, district, aliases, note, url}), in entry order.

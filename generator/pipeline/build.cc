@@ -227,7 +227,7 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   SearchDocuments docs = search_documents(*site);
   OutputFiles search_files = write_search_index(docs);
   timer.lap("search");
-  OutputFiles lookup_files = write_lookup_index(site->glossary);
+  OutputFiles lookup_files = write_lookup_index(site->glossary, site->postal);
   OutputFiles open_data = write_glossary_open_data(site->glossary);
   timer.lap("lookup");
 
