@@ -218,7 +218,8 @@ const std::vector<LookupIndex::RangeRow>* LookupIndex::postal_ranges(long id) {
     std::map<long, std::vector<RangeRow>> ranges;
     if (auto bytes = read_(postal_paths_[chunk])) {
       try {
-        for (auto& [key, list] : nlohmann::json::parse(*bytes).at("ranges").items()) {
+        const nlohmann::json parsed = nlohmann::json::parse(*bytes);
+        for (auto& [key, list] : parsed.at("ranges").items()) {
           std::vector<RangeRow> rows;
           for (const auto& item : list) {
             RangeRow r;
@@ -516,7 +517,14 @@ std::vector<LookupHit> LookupIndex::query(std::string_view text, size_t limit) {
     } else if (address->road_entry >= 0 && road.districts.size() > 1) {
       hit.note = "district_undecided";
     }
-    if (!hit.postcode.empty()) hit.en = address->en_before_city + hit.postcode + address->en_after_code;
+    if (!hit.postcode.empty() && !address->en_before_city.empty()) {
+      std::string before = address->en_before_city;
+      if (address->district_entry < 0 && district) {  // the district the road alone gives
+        const std::string city = ", Kaohsiung City ";
+        before = before.substr(0, before.size() - city.size()) + ", " + districts_[*district].en + city;
+      }
+      hit.en = before + hit.postcode + address->en_after_code;
+    }
     hits.push_back(std::move(hit));
     for (long id : address->entries) add_entry(id);
   } else {
@@ -550,7 +558,7 @@ std::vector<LookupHit> LookupIndex::query(std::string_view text, size_t limit) {
       }
       if (hits.empty() && !other.empty()) {
         add_entry(other.front());
-        hits.back().note = "not_in_district";
+        if (!hits.empty()) hits.back().note = "not_in_district";
       }
       for (long id : other) add_entry(id);
       break;
