@@ -4,6 +4,7 @@
 
 #include "core/text.h"
 #include "lookup/name_forms.h"
+#include "render/glossary_postal_view.h"
 #include "render/page_metadata.h"
 
 namespace takao {
@@ -572,6 +573,7 @@ void SiteRenderer::fill(json& v, const PlannedPage& p) const {
       page["tongyong"] = forms.tongyong;
       page["wade_giles"] = forms.wade_giles;
       page["source_line"] = e.line;
+      add_postal_view(page, site_, e, en);
       title = en ? e.en + " (" + e.zh + ")" : e.zh + "（" + e.en + "）";
       page["title"] = title;
       other = en ? e.url : "/en" + e.url;
