@@ -5,7 +5,7 @@
 // new edition shows as a readable diff:
 //   REPO/content/glossary/postcodes.csv  the rows of 高雄市 (the build reads it: districts, codes, addresses)
 //   REPO/data/kaohsiung-road-names-hanyu.csv  the Post's English of every name of those rows
-//   REPO/content/glossary/streets.csv    one entry per name: the Tongyong derived from the Post's Hanyu
+//   REPO/content/glossary/streets.md     one entry per name (a glossary table): the Tongyong derived from the Post's Hanyu
 //                                        (英譯來源 post), or a machine romanization (machine)
 #include <algorithm>
 #include <filesystem>
@@ -102,7 +102,16 @@ int main(int argc, char** argv) {
     write_file(repo / "content/glossary/postcodes.csv", postal);
 
     std::string hanyu = "中文街路聚落名稱,英文街路聚落名稱\n";
-    std::string streets = "中文,English,類別,行政區,別名,英譯來源\n";
+    std::string streets =
+        "---\n"
+        "title: 全市街路名稱（中華郵政）\n"
+        "title_en: All Street Names (Chunghwa Post)\n"
+        "category: road\n"
+        "---\n\n"
+        "> 中華郵政3+3郵遞區號表所列高雄市全部道路、街巷與聚落名稱，由 scripts/import-post-tables 產生，請勿手動修改。"
+        "英譯來源 post：由郵局英譯表的漢語拼音逐音節改寫為通用拼音；machine：郵局未收錄，中文的機器拼音。皆未經市府審定。\n\n"
+        "| 中文 | English | 類別 | 行政區 | 別名 | 英譯來源 |\n"
+        "|---|---|---|---|---|---|\n";
     int derived = 0, machine = 0, failed = 0;
     for (const auto& [name, by_district] : districts) {
       std::vector<std::pair<std::string, std::string>> order;
@@ -132,10 +141,12 @@ int main(int argc, char** argv) {
         std::cerr << "post_importer: " << name << " has no reading; left out\n";
         continue;
       }
-      streets += csv_line({name, english, post_name_category(name), district_list, alias, source});
+      streets += "| " + name + " | " + english + " | " + post_name_category(name) + " | " + district_list + " | " + alias +
+                 " | " + source + " |\n";
     }
     write_file(repo / "data/kaohsiung-road-names-hanyu.csv", hanyu);
-    write_file(repo / "content/glossary/streets.csv", streets);
+    write_file(repo / "content/glossary/streets.md", streets);
+    fs::remove(repo / "content/glossary/streets.csv");
     std::cerr << "post_importer: " << rows.size() << " postal rows, " << districts.size() << " names: " << derived
               << " derived from the Post's Hanyu, " << failed << " kept as the Post writes them, " << machine
               << " machine-romanized\n";
