@@ -196,6 +196,15 @@ std::optional<PostalRange> parse_postal_scoop(std::string_view scoop) {
   return r;
 }
 
+int PostalRange::narrowness() const {
+  switch (kind) {
+    case PostalKind::at_most: return -to.n;
+    case PostalKind::at_least: return from.n;
+    case PostalKind::between: return -(to.n - from.n);
+    default: return 0;
+  }
+}
+
 bool postal_range_matches(const PostalRange& r, const PostalAddress& a) {
   // The fixed prefix must be the address's own leading units.
   if (r.lane && a.lane != r.lane) return false;
@@ -275,12 +284,12 @@ std::optional<std::string> decide_postcode(const std::vector<const PostalRow*>& 
   bool same = true;
   for (const PostalRow* r : rows) same &= r->zip == rows.front()->zip;
   if (same) return rows.front()->zip;
-  int best = -1;
+  std::pair<int, int> best{-1, 0};
   std::optional<std::string> code;
   bool conflict = false;
   for (const PostalRow* r : rows) {
     if (!r->range || !postal_range_matches(*r->range, address)) continue;
-    int s = r->range->specificity();
+    std::pair<int, int> s{r->range->specificity(), r->range->narrowness()};
     if (s > best) {
       best = s;
       code = r->zip;

@@ -35,6 +35,8 @@ struct PostalRange {
   // How specific the range is, to choose among rows that all match: the fixed prefix, a floor bound,
   // then exact > between > one-sided > parity > all.
   int specificity() const;
+  // Among ranges of the same specificity, the narrower wins: 「單 13號以下」 over 「單 221號以下」.
+  int narrowness() const;
 };
 
 // nullopt when the text is not a range form this reader knows (the row is then "not judgeable").
@@ -73,7 +75,7 @@ bool is_postal_table(std::string_view bytes);
 PostalTable read_postal_table(std::string_view bytes, const std::string& display_path, Diagnostics& diags);
 
 // The code for an address among the rows of one road in one district: the one code when all rows share
-// it; else the code of the most specific matching rows when they agree; else nullopt (the table cannot
+// it; else the code of the most specific (then narrowest) matching rows when they agree; else nullopt (the table cannot
 // decide: no row matches, or the most specific ones disagree).
 std::optional<std::string> decide_postcode(const std::vector<const PostalRow*>& rows, const PostalAddress& address);
 

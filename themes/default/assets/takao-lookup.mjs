@@ -486,6 +486,11 @@ function specificity(r) {
 
 const comparePair = (a, b) => (a[0] !== b[0] ? a[0] - b[0] : a[1] - b[1]);
 
+/** Among ranges of the same specificity the narrower wins (PostalRange::narrowness). */
+function narrowness(r) {
+  return r.kind === 3 ? -r.to[0] : r.kind === 2 ? r.from[0] : r.kind === 4 ? -(r.to[0] - r.from[0]) : 0;
+}
+
 /** Whether an address ({lane, alley, house: [n, sub], floor, basement}) lies in a code range. */
 export function rangeMatches(r, a) {
   if (r.lane && a.lane !== r.lane) return false;
@@ -512,17 +517,17 @@ export function rangeMatches(r, a) {
 export function decidePostcode(rows, address) {
   if (rows.length === 0) return null;
   if (rows.every((r) => r.zip === rows[0].zip)) return rows[0].zip;
-  let best = -1;
+  let best = [-1, 0];
   let code = null;
   let conflict = false;
   for (const row of rows) {
     if (!row.range || !rangeMatches(row.range, address)) continue;
-    const s = specificity(row.range);
-    if (s > best) {
+    const s = [specificity(row.range), narrowness(row.range)];
+    if (comparePair(s, best) > 0) {
       best = s;
       code = row.zip;
       conflict = false;
-    } else if (s === best && row.zip !== code) {
+    } else if (comparePair(s, best) === 0 && row.zip !== code) {
       conflict = true;
     }
   }
@@ -966,15 +971,18 @@ export async function openLookup(fetchFile) {
   }
 
   /**
-   * Fetches every index file now, so later queries need no network (the page works offline once
-   * loaded); skipped for indexes of more than maxFiles files, where each query fetches only its own.
+   * Fetches every index file now (keys, entries, code ranges), so later queries need no network (the
+   * page works offline once loaded); skipped for indexes of more than maxFiles files, where each query
+   * fetches only its own. The whole city is about 140 files.
    */
-  async function preload({ maxFiles = 40 } = {}) {
-    const count = manifest.key_files.length + manifest.entry_files.length;
+  async function preload({ maxFiles = 200 } = {}) {
+    const postal = postalPaths.filter(Boolean);
+    const count = manifest.key_files.length + manifest.entry_files.length + postal.length + 1;
     if (count > maxFiles) return false;
     await Promise.all([
       ...manifest.key_files.map((_, i) => loadKeys(i)),
       ...manifest.entry_files.map((_, c) => entryRow(c * chunk)),
+      ...postalPaths.map((p, c) => (p ? postalRanges(c * chunk) : null)),
     ]);
     return true;
   }
