@@ -104,6 +104,7 @@ std::unique_ptr<LookupIndex> LookupIndex::open(LookupFileReader read, std::strin
       }
     }
     index->entry_chunk_ = m.at("entry_chunk").get<size_t>();
+    index->derived_from_ = m.value("derived_from", -1L);
     index->entry_paths_ = m.at("entry_files").get<std::vector<std::string>>();
     for (const auto& f : m.at("key_files")) {
       index->key_paths_.push_back(f.at("path").get<std::string>());
@@ -268,7 +269,11 @@ LookupHit LookupIndex::entry_hit(long id) {
   const auto* row = entry_row(id);
   if (!row) return h;
   const auto& r = *row;
-  h = {r[0], r[1], r[2], r[3], r[4]};
+  h.zh = r[0];
+  h.en = r[1];
+  h.category = r[2];
+  h.district = r[3];
+  h.url = r[4];
   auto split = [](const std::string& s) {
     std::vector<std::string> out;
     size_t start = 0;
@@ -316,6 +321,8 @@ std::vector<LookupIndex::DistrictSplit> LookupIndex::district_splits(const std::
 
 std::vector<std::pair<LookupIndex::Rank, long>> LookupIndex::rank(const std::string& q, size_t limit) {
   std::map<long, Rank> best;
+  // Names the city approved come before names derived from the Post's table, at equal closeness.
+  auto derived = [&](long id) { return derived_from_ >= 0 && id >= derived_from_ ? 1 : 0; };
   auto consider = [&](long id, Rank r) {
     auto [it, inserted] = best.emplace(id, r);
     if (!inserted && r < it->second) it->second = r;
@@ -334,8 +341,9 @@ std::vector<std::pair<LookupIndex::Rank, long>> LookupIndex::rank(const std::str
       for (auto it = std::lower_bound(begin, end, q); it != end && starts_with(*it, q); ++it) {
         size_t k = it - file->keys.begin();
         int kind = file->kinds[k] - '0';
-        if (*it == q) consider(file->entries[k], {kind <= 1 ? 0 : 1, 0, 0, kind, file->entries[k]});
-        else consider(file->entries[k], {2, 0, to_u16(*it).size(), kind, file->entries[k]});
+        const long id = file->entries[k];
+        if (*it == q) consider(id, {kind <= 1 ? 0 : 1, 0, derived(id), 0, kind, id});
+        else consider(id, {2, 0, derived(id), to_u16(*it).size(), kind, id});
       }
     }
     // Typo tolerance fills up a short list; an exact hit means the name was typed right.
@@ -352,7 +360,8 @@ std::vector<std::pair<LookupIndex::Rank, long>> LookupIndex::rank(const std::str
           if (starts_with(file->keys[k], q)) continue;
           std::u16string key16 = to_u16(file->keys[k]);
           int d = prefix_edit_distance(q16, key16, max);
-          if (d <= max) consider(file->entries[k], {3, d, key16.size(), file->kinds[k] - '0', file->entries[k]});
+          const long id = file->entries[k];
+          if (d <= max) consider(id, {3, d, derived(id), key16.size(), file->kinds[k] - '0', id});
         }
       }
     }
@@ -513,7 +522,6 @@ std::vector<LookupHit> LookupIndex::query(std::string_view text, size_t limit) {
       hit.note = why;
     } else if (district) {
       hit.postcode = districts_[*district].zip3;
-      hit.note = address->road_entry >= 0 ? "" : "road_not_found";
     } else if (address->road_entry >= 0 && road.districts.size() > 1) {
       hit.note = "district_undecided";
     }

@@ -55,7 +55,7 @@ class LookupIndex {
   const std::vector<std::string>* entry_row(long id);
   std::optional<AddressName> find_address_name(const std::vector<FoldedToken>& tokens, size_t at, AddressPart part);
   long exact_chinese(const std::string& folded);
-  using Rank = std::tuple<int, int, size_t, int, long>;  // tier, edits, key length, kind, entry
+  using Rank = std::tuple<int, int, int, size_t, int, long>;  // tier, edits, derived, key length, kind, entry
   std::vector<std::pair<Rank, long>> rank(const std::string& folded, size_t limit);
   struct DistrictSplit {
     size_t district;
@@ -84,6 +84,7 @@ class LookupIndex {
   std::vector<std::string> postal_paths_;
   std::map<size_t, std::map<long, std::vector<RangeRow>>> postal_files_;
   size_t entry_chunk_ = 128;
+  long derived_from_ = -1;  // the first entry whose English is derived (post, machine); -1: none
   std::vector<std::string> entry_paths_;
   std::map<std::string, size_t> group_file_;
   std::vector<std::string> key_paths_;

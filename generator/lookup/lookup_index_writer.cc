@@ -111,9 +111,15 @@ OutputFiles write_lookup_index(const GlossaryEntries& entries, const PostalTable
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     const auto& x = entries[a];
     const auto& y = entries[b];
-    return std::tuple(category_rank(x.category), x.table_slug, x.line, x.zh, x.en) <
-           std::tuple(category_rank(y.category), y.table_slug, y.line, y.zh, y.en);
+    return std::tuple(x.source != "approved", category_rank(x.category), x.table_slug, x.line, x.zh, x.en) <
+           std::tuple(y.source != "approved", category_rank(y.category), y.table_slug, y.line, y.zh, y.en);
   });
+  long derived_from = -1;  // approved entries first: the first derived one ranks after them at equal closeness
+  for (size_t i = 0; i < order.size(); ++i)
+    if (entries[order[i]].source != "approved") {
+      derived_from = static_cast<long>(i);
+      break;
+    }
 
   OutputFiles files;
   // Districts: the glossary's district entries, then any other district the postal table names.
@@ -228,9 +234,13 @@ OutputFiles write_lookup_index(const GlossaryEntries& entries, const PostalTable
   }
 
   // Readings spell names the glossary lacks in addresses: rarely needed, so fetched only then.
-  std::string readings_text = dump(character_readings(entries, tables));
-  std::string readings_path = "lookup/readings-" + fingerprint(readings_text) + ".json";
-  files.push_back({readings_path, std::move(readings_text), {}});
+  std::map<std::string, std::string> readings = character_readings(entries, tables);
+  std::string readings_path;
+  if (!readings.empty()) {
+    std::string readings_text = dump(readings);
+    readings_path = "lookup/readings-" + fingerprint(readings_text) + ".json";
+    files.push_back({readings_path, std::move(readings_text), {}});
+  }
 
   std::string pairs;
   for (auto [from, to] : tables.chars) {
@@ -245,6 +255,7 @@ OutputFiles write_lookup_index(const GlossaryEntries& entries, const PostalTable
       {"places", places},
       {"districts", districts},
       {"entry_count", order.size()},
+      {"derived_from", derived_from},
       {"entry_chunk", kEntryChunk},
       {"entry_files", entry_files},
       {"postal_files", postal_files},

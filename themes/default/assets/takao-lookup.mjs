@@ -764,6 +764,10 @@ export async function openLookup(fetchFile) {
     return out;
   };
 
+  // Names the city approved come before names derived from the Post's table, at equal closeness.
+  const derivedFrom = manifest.derived_from ?? -1;
+  const derived = (id) => (derivedFrom >= 0 && id >= derivedFrom ? 1 : 0);
+
   async function rank(q, limit) {
     const best = new Map();
     const consider = (id, r) => {
@@ -781,8 +785,8 @@ export async function openLookup(fetchFile) {
         for (let k = skipFrom; k < end && file.keys[k].startsWith(q); k++, skipTo++) {
           const kind = file.kinds.charCodeAt(k) - 48;
           const id = file.entries[k];
-          if (file.keys[k] === q) consider(id, [kind <= 1 ? 0 : 1, 0, 0, kind, id]);
-          else consider(id, [2, 0, file.keys[k].length, kind, id]);
+          if (file.keys[k] === q) consider(id, [kind <= 1 ? 0 : 1, 0, derived(id), 0, kind, id]);
+          else consider(id, [2, 0, derived(id), file.keys[k].length, kind, id]);
         }
       }
       // Typo tolerance fills up a short list; an exact hit means the name was typed right.
@@ -797,7 +801,8 @@ export async function openLookup(fetchFile) {
           file.lcp ??= neighbourPrefixes(file.keys);
           const skip = range.file === found?.file && start === found.start;
           scanTypos(q, max, file.keys, file.lcp, start, end, skip ? skipFrom : 0, skip ? skipTo : 0, (k, d) => {
-            consider(file.entries[k], [3, d, file.keys[k].length, file.kinds.charCodeAt(k) - 48, file.entries[k]]);
+            const id = file.entries[k];
+            consider(id, [3, d, derived(id), file.keys[k].length, file.kinds.charCodeAt(k) - 48, id]);
           });
         }
       }
@@ -911,7 +916,6 @@ export async function openLookup(fetchFile) {
         [hit.postcode, note] = await postcodeFor(address.roadEntry, district, address.numbers);
       } else if (district !== null) {
         hit.postcode = districts[district].zip3;
-        note = address.roadEntry >= 0 ? "" : "road_not_found";
       } else if (address.roadEntry >= 0 && roadDistricts.length > 1) {
         note = "district_undecided";
       }
