@@ -95,7 +95,7 @@ bool address_name_ends_right(std::string_view last, AddressPart part) {
     case AddressPart::city: return last == "市" || last == "县";
     case AddressPart::district: return last == "区" || last == "乡" || last == "镇" || last == "市";
     case AddressPart::village: return last == "里" || last == "村";
-    case AddressPart::road: return last == "路" || last == "街" || last == "道";
+    case AddressPart::road: return last == "路" || last == "街" || last == "道" || last == "段";  // 中山路一段
   }
   return false;
 }
@@ -172,6 +172,7 @@ std::optional<AddressTranslation> translate_address(std::string_view text, const
 
   AddressTranslation out;
   if (road) out.road_entry = road->entry;
+  if (village) out.village_entry = village->entry;
   auto to_int = [](const std::optional<std::string>& d) { return d && d->size() <= 6 ? std::stoi(*d) : 0; };
   out.numbers.lane = to_int(lane);
   out.numbers.alley = to_int(alley);

@@ -32,6 +32,7 @@ struct AddressTranslation {
   std::vector<long> entries;      // glossary entries used, smallest unit first (road, village, district, city)
   long district_entry = -1;
   long road_entry = -1;           // the road's glossary entry, -1 when spelled or absent
+  long village_entry = -1;        // the 里/村's (a settlement of the Post's table, 中船一村, may stand for the road)
   PostalAddress numbers;          // lane, alley, house, floor: what decides the postal code
   // The English with a postal code put in: en_before_city + code + en_after_code ("..., Kaohsiung City "
   // + "806613" + ", Taiwan (R.O.C.)"); empty when the city is not Kaohsiung.

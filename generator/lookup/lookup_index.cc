@@ -181,12 +181,15 @@ std::optional<AddressName> LookupIndex::find_address_name(const std::vector<Fold
   const size_t longest = std::min<size_t>(16, t.size() - at);
   for (size_t n = longest; n >= 1; --n) {
     const FoldedToken& last = t[at + n - 1];
-    if (last.latin || !address_name_ends_right(last.text, part)) continue;
+    // Lanes and settlements of the Post's table (民裕巷, 三崁店) stand where a road does.
+    const bool ends = address_name_ends_right(last.text, part);
+    if (last.latin || (!ends && (part != AddressPart::road || n < 2))) continue;
     std::string s;
     for (size_t i = at; i < at + n; ++i) s += t[i].text;
     long id = exact_chinese(s);
     if (id >= 0) {
-      if (const auto* row = entry_row(id)) return AddressName{n, (*row)[1], id};
+      const auto* row = entry_row(id);
+      if (row && (ends || (*row)[2] == "lane" || (*row)[2] == "settlement")) return AddressName{n, (*row)[1], id};
     }
     if (part == AddressPart::city) {
       for (const auto& [zh, en] : places_)
@@ -511,6 +514,10 @@ std::vector<LookupHit> LookupIndex::query(std::string_view text, size_t limit) {
     std::optional<size_t> district;
     std::string district_zh;
     if (const auto* row = entry_row(address->district_entry)) district_zh = (*row)[0];
+    if (address->road_entry < 0 && address->village_entry >= 0) {
+      const std::string category = entry_hit(address->village_entry).category;
+      if (category == "settlement" || category == "lane") address->road_entry = address->village_entry;
+    }
     LookupHit road = address->road_entry >= 0 ? entry_hit(address->road_entry) : LookupHit{};
     if (district_zh.empty() && road.districts.size() == 1) district_zh = road.districts[0];
     for (size_t i = 0; i < districts_.size(); ++i)
@@ -551,9 +558,16 @@ std::vector<LookupHit> LookupIndex::query(std::string_view text, size_t limit) {
   for (const auto& [r, id] : ranked) exact |= std::get<0>(r) <= 1;
   if (!exact && hits.empty()) {
     // A name with its district in front or behind: the name in that district first.
+    // The split whose rest names something exactly or by its start (三民路 路竹區: not 三民 + 路路竹區).
+    std::vector<std::pair<DistrictSplit, std::vector<std::pair<Rank, long>>>> splits;
     for (const auto& split : district_splits(tokens)) {
       auto in_rest = rank(split.rest, 0);
-      if (in_rest.empty()) continue;
+      if (!in_rest.empty()) splits.emplace_back(split, std::move(in_rest));
+    }
+    std::stable_sort(splits.begin(), splits.end(), [](const auto& a, const auto& b) {
+      return (std::get<0>(a.second[0].first) <= 2 ? 0 : 1) < (std::get<0>(b.second[0].first) <= 2 ? 0 : 1);
+    });
+    for (const auto& [split, in_rest] : splits) {
       const std::string& d = districts_[split.district].zh;
       std::vector<long> other;
       size_t looked = 0;

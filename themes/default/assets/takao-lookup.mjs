@@ -299,7 +299,7 @@ function endsRight(last, part) {
     case "city": return last === "市" || last === "县";
     case "district": return last === "区" || last === "乡" || last === "镇" || last === "市";
     case "village": return last === "里" || last === "村";
-    case "road": return last === "路" || last === "街" || last === "道";
+    case "road": return last === "路" || last === "街" || last === "道" || last === "段";  // 中山路一段
     default: return false;
   }
 }
@@ -472,7 +472,8 @@ export async function translateAddress(text, tables, findName) {
   if (taiwan) pieces.push("Taiwan (R.O.C.)");
   return {
     en: pieces.join(", "), entries, districtEntry: names.district ? names.district.entry : -1,
-    roadEntry: names.road ? names.road.entry : -1, numbers, enBeforeCity, enAfterCode,
+    roadEntry: names.road ? names.road.entry : -1, villageEntry: names.village ? names.village.entry : -1,
+    numbers, enBeforeCity, enAfterCode,
   };
 }
 
@@ -688,13 +689,15 @@ export async function openLookup(fetchFile) {
     const longest = Math.min(16, t.length - at);
     for (let n = longest; n >= 1; n--) {
       const last = t[at + n - 1];
-      if (last.latin || !endsRight(last.text, part)) continue;
+      // Lanes and settlements of the Post's table (民裕巷, 三崁店) stand where a road does.
+      const ends = endsRight(last.text, part);
+      if (last.latin || (!ends && (part !== "road" || n < 2))) continue;
       let s = "";
       for (let i = at; i < at + n; i++) s += t[i].text;
       const id = await exactChinese(s);
       if (id >= 0) {
         const row = await entryRow(id);
-        if (row) return { tokens: n, en: row[1], entry: id };
+        if (row && (ends || row[2] === "lane" || row[2] === "settlement")) return { tokens: n, en: row[1], entry: id };
       }
       if (part === "city") {
         for (const [zh, en] of places) if (zh === s) return { tokens: n, en, entry: -1 };
@@ -903,6 +906,10 @@ export async function openLookup(fetchFile) {
       const hit = { zh: trimAscii(text), en: address.en, category: "address", district: "", url: "", postcode: "" };
       const row = await entryRow(address.districtEntry);
       let districtZh = row ? row[0] : "";
+      if (address.roadEntry < 0 && address.villageEntry >= 0) {
+        const category = (await entryHit(address.villageEntry))?.category;
+        if (category === "settlement" || category === "lane") address.roadEntry = address.villageEntry;
+      }
       const road = address.roadEntry >= 0 ? await entryHit(address.roadEntry) : null;
       const roadDistricts = road?.districts ?? [];
       if (!districtZh && roadDistricts.length === 1) districtZh = roadDistricts[0];
@@ -945,9 +952,14 @@ export async function openLookup(fetchFile) {
     const exact = ranked.some((r) => r.rank[0] <= 1);
     if (!exact && hits.length === 0) {
       // A name with its district in front or behind: the name in that district first.
+      // The split whose rest names something exactly or by its start (三民路 路竹區: not 三民 + 路路竹區).
+      const splits = [];
       for (const split of districtSplits(tokens)) {
         const inRest = await rank(split.rest, 0);
-        if (inRest.length === 0) continue;
+        if (inRest.length) splits.push({ split, inRest });
+      }
+      splits.sort((a, b) => (a.inRest[0].rank[0] <= 2 ? 0 : 1) - (b.inRest[0].rank[0] <= 2 ? 0 : 1));
+      for (const { split, inRest } of splits) {
         const d = districts[split.district].zh;
         const other = [];
         let looked = 0;
