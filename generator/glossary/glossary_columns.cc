@@ -11,6 +11,7 @@ static GlossaryColumn column_named(const std::string& name) {
   if (name == "行政區") return GlossaryColumn::district;
   if (name == "別名") return GlossaryColumn::aliases;
   if (name == "備註") return GlossaryColumn::note;
+  if (name == "英譯來源") return GlossaryColumn::source;
   return GlossaryColumn::unknown;
 }
 
@@ -30,7 +31,7 @@ std::optional<std::vector<GlossaryColumn>> read_glossary_header(const std::vecto
     }
     if (c == GlossaryColumn::unknown && !name.empty())
       diags.warning(info.display_path, cell.line, cell.col,
-                    "unknown glossary column '" + name + "' (known: 中文, English, 類別, 行政區, 別名, 備註); ignored");
+                    "unknown glossary column '" + name + "' (known: 中文, English, 類別, 行政區, 別名, 備註, 英譯來源); ignored");
     has_zh |= c == GlossaryColumn::zh;
     has_en |= c == GlossaryColumn::en;
     columns.push_back(c);
@@ -94,9 +95,21 @@ std::optional<GlossaryEntry> read_glossary_row(const std::vector<GlossaryColumn>
         e.en = std::move(text);
         break;
       case GlossaryColumn::category: e.category = std::move(text); break;
-      case GlossaryColumn::district: e.district = std::move(text); break;
+      case GlossaryColumn::district:
+        e.districts = split_aliases(text);
+        e.district = e.districts.empty() ? std::string() : e.districts.front();
+        break;
       case GlossaryColumn::aliases: e.aliases = split_aliases(text); break;
       case GlossaryColumn::note: e.note = std::move(text); break;
+      case GlossaryColumn::source:
+        if (text == "post" || text == "machine" || text == "approved") {
+          e.source = text;
+        } else if (!text.empty()) {
+          diags.error(info.display_path, cells[i].line, cells[i].col,
+                      "英譯來源 '" + text + "' is not one of approved, post, machine");
+          ok = false;
+        }
+        break;
       case GlossaryColumn::unknown: break;
     }
   }

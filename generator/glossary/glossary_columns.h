@@ -17,7 +17,7 @@ struct GlossaryCell {
   int col = 0;
 };
 
-enum class GlossaryColumn { zh, en, category, district, aliases, note, unknown };
+enum class GlossaryColumn { zh, en, category, district, aliases, note, source, unknown };
 
 // Maps header cells to columns; unknown headers are a warning, a missing 中文 or English an error
 // (nullopt: the table is skipped).

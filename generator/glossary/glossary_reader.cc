@@ -236,6 +236,18 @@ GlossaryEntries finish_glossary(std::vector<GlossaryEntries> tables, Diagnostics
   std::map<std::string, size_t> by_zh;
   for (auto& e : all) {
     auto it = by_zh.find(e.zh);
+    if (it != by_zh.end() && (kept[it->second].source == "approved") != (e.source == "approved")) {
+      // The editors' approved English wins over one derived from the Post's table; the derived one's
+      // spellings stay findable as aliases, its districts fill in where the approved row names none.
+      GlossaryEntry& first = kept[it->second];
+      if (e.source == "approved") std::swap(first, e);
+      for (const std::string& a : {e.en}) 
+        if (a != first.en && std::find(first.aliases.begin(), first.aliases.end(), a) == first.aliases.end()) first.aliases.push_back(a);
+      for (const std::string& a : e.aliases)
+        if (a != first.en && std::find(first.aliases.begin(), first.aliases.end(), a) == first.aliases.end()) first.aliases.push_back(a);
+      if (first.districts.empty()) first.districts = e.districts, first.district = e.district;
+      continue;
+    }
     if (it != by_zh.end()) {
       const GlossaryEntry& first = kept[it->second];
       std::string where = first.display_path + ":" + std::to_string(first.line);
@@ -248,7 +260,9 @@ GlossaryEntries finish_glossary(std::vector<GlossaryEntries> tables, Diagnostics
       }
       continue;
     }
-    if (auto problem = road_name_problem(e.zh, e.en, e.category)) diags.warning(e.display_path, e.line, e.col, *problem);
+    if (e.source != "approved") {
+      // Checked where it is made (the import); the Post's own forms ("Central Market A") are kept.
+    } else if (auto problem = road_name_problem(e.zh, e.en, e.category)) diags.warning(e.display_path, e.line, e.col, *problem);
     by_zh.emplace(e.zh, kept.size());
     kept.push_back(std::move(e));
   }

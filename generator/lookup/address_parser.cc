@@ -95,7 +95,7 @@ bool address_name_ends_right(std::string_view last, AddressPart part) {
     case AddressPart::city: return last == "市" || last == "县";
     case AddressPart::district: return last == "区" || last == "乡" || last == "镇" || last == "市";
     case AddressPart::village: return last == "里" || last == "村";
-    case AddressPart::road: return last == "路" || last == "街" || last == "道";
+    case AddressPart::road: return last == "路" || last == "街" || last == "道" || last == "段";  // 中山路一段
   }
   return false;
 }
@@ -171,6 +171,14 @@ std::optional<AddressTranslation> translate_address(std::string_view text, const
   if (at != t.size() || parts < 2 || (!road && !district)) return std::nullopt;
 
   AddressTranslation out;
+  if (road) out.road_entry = road->entry;
+  if (village) out.village_entry = village->entry;
+  auto to_int = [](const std::optional<std::string>& d) { return d && d->size() <= 6 ? std::stoi(*d) : 0; };
+  out.numbers.lane = to_int(lane);
+  out.numbers.alley = to_int(alley);
+  out.numbers.house = {to_int(house), to_int(house_sub)};
+  out.numbers.floor = to_int(floor);
+  out.numbers.basement = basement;
   std::vector<std::string> pieces;
   if (room) pieces.push_back("Rm. " + *room);
   if (floor) pieces.push_back((basement ? "B" + *floor : *floor + "F.") + (floor_sub ? "-" + *floor_sub : ""));
@@ -184,6 +192,12 @@ std::optional<AddressTranslation> translate_address(std::string_view text, const
     if ((*name)->entry >= 0) out.entries.push_back((*name)->entry);
   }
   if (district) out.district_entry = district->entry;
+  if (!city || city->en == "Kaohsiung City") {
+    std::string local;
+    for (const auto& p : pieces) local += (local.empty() ? "" : ", ") + p;
+    out.en_before_city = local + ", Kaohsiung City ";
+    if (taiwan) out.en_after_code = ", Taiwan (R.O.C.)";
+  }
   if (city) {
     pieces.push_back(city->en + (postal.empty() ? "" : " " + postal));
     if (city->entry >= 0) out.entries.push_back(city->entry);

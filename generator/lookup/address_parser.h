@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "glossary/postal_table.h"
 #include "lookup/lookup_fold.h"
 
 namespace takao {
@@ -30,6 +31,12 @@ struct AddressTranslation {
   std::string en;                 // "3F., No. 5, Jhongshan 2nd Rd., Cianjhen Dist., Kaohsiung City"
   std::vector<long> entries;      // glossary entries used, smallest unit first (road, village, district, city)
   long district_entry = -1;
+  long road_entry = -1;           // the road's glossary entry, -1 when spelled or absent
+  long village_entry = -1;        // the 里/村's (a settlement of the Post's table, 中船一村, may stand for the road)
+  PostalAddress numbers;          // lane, alley, house, floor: what decides the postal code
+  // The English with a postal code put in: en_before_city + code + en_after_code ("..., Kaohsiung City "
+  // + "806613" + ", Taiwan (R.O.C.)"); empty when the city is not Kaohsiung.
+  std::string en_before_city, en_after_code;
 };
 
 // nullopt unless the whole text reads as an address with a road or a district and at least two parts.

@@ -29,7 +29,8 @@ class LookupCases : public ::testing::Test {
     entries_ = new GlossaryEntries(read_case_glossary(*cases_, "lookup-cases.json", diags));
     for (const auto& d : diags.sorted()) ADD_FAILURE() << d.format();
     files_ = new std::map<std::string, std::string>();
-    for (auto& f : write_lookup_index(*entries_)) (*files_)[f.path] = f.bytes;
+    postal_ = new PostalTable(read_case_postal(*cases_, "lookup-cases.json", diags));
+    for (auto& f : write_lookup_index(*entries_, *postal_)) (*files_)[f.path] = f.bytes;
   }
   static std::unique_ptr<LookupIndex> open() {
     std::string error;
@@ -45,10 +46,12 @@ class LookupCases : public ::testing::Test {
   }
   static nlohmann::json* cases_;
   static GlossaryEntries* entries_;
+  static PostalTable* postal_;
   static std::map<std::string, std::string>* files_;
 };
 nlohmann::json* LookupCases::cases_;
 GlossaryEntries* LookupCases::entries_;
+PostalTable* LookupCases::postal_;
 std::map<std::string, std::string>* LookupCases::files_;
 
 TEST_F(LookupCases, GlossaryHasTheDistrictsRoadsAndLandmarks) {
@@ -80,6 +83,15 @@ TEST_F(LookupCases, QueryCases) {
     if (c.contains("first_category")) {
       EXPECT_TRUE(!hits.empty() && hits[0].category == c["first_category"].get<std::string>()) << q;
     }
+    // The fields of the first hit the cases name: district, postcode, note, source.
+    for (const char* field : {"district", "postcode", "note", "source"}) {
+      std::string key = std::string("first_") + field;
+      if (!c.contains(key)) continue;
+      std::string value = hits.empty() ? "" : std::string(field) == "district" ? hits[0].district
+                                     : std::string(field) == "postcode" ? hits[0].postcode
+                                     : std::string(field) == "note" ? hits[0].note : hits[0].source;
+      EXPECT_EQ(value, c[key].get<std::string>()) << q << " gave " << got << " (" << key << ")";
+    }
     if (c.contains("in_top")) {
       size_t n = c["in_top"][0].get<size_t>();
       std::string zh = c["in_top"][1].get<std::string>();
@@ -102,7 +114,7 @@ TEST_F(LookupCases, LimitZeroGivesEveryMatchAndLimitCuts) {
 }
 
 TEST_F(LookupCases, IndexIsDeterministic) {
-  auto again = write_lookup_index(*entries_);
+  auto again = write_lookup_index(*entries_, *postal_);
   ASSERT_EQ(again.size(), files_->size());
   for (const auto& f : again) EXPECT_EQ((*files_)[f.path], f.bytes) << f.path;
 }
@@ -111,7 +123,9 @@ TEST_F(LookupCases, ManifestHasAFixedNameAndShardsAreFingerprinted) {
   EXPECT_TRUE(files_->count("lookup/manifest.json"));
   for (const auto& [path, bytes] : *files_) {
     if (path == "lookup/manifest.json") continue;
-    EXPECT_TRUE(path.rfind("lookup/keys-", 0) == 0 || path.rfind("lookup/entries-", 0) == 0) << path;
+    EXPECT_TRUE(path.rfind("lookup/keys-", 0) == 0 || path.rfind("lookup/entries-", 0) == 0 ||
+                path.rfind("lookup/postal-", 0) == 0 || path.rfind("lookup/readings-", 0) == 0)
+        << path;
   }
 }
 

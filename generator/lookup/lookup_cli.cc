@@ -77,12 +77,24 @@ int lookup_main(int argc, char** argv) {
   auto hits = index->query(query, static_cast<size_t>(limit));
   if (json) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
-    for (const auto& h : hits)
-      out.push_back({{"zh", h.zh}, {"en", h.en}, {"category", h.category}, {"district", h.district}, {"url", h.url}});
+    for (const auto& h : hits) {
+      nlohmann::ordered_json item = {{"zh", h.zh}, {"en", h.en}, {"category", h.category}, {"district", h.district}, {"url", h.url}};
+      if (h.category == "address") {
+        item["postcode"] = h.postcode;
+      } else {
+        if (!h.source.empty()) item["source"] = h.source;
+        if (!h.districts.empty()) item["districts"] = h.districts;
+        if (!h.postcodes.empty()) item["postcodes"] = h.postcodes;
+      }
+      if (!h.note.empty()) item["note"] = h.note;
+      out.push_back(std::move(item));
+    }
     std::cout << out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
   } else {
     for (const auto& h : hits) {
       std::cout << h.zh << "\t" << h.en;
+      if (!h.postcode.empty()) std::cout << "\t" << h.postcode;
+      if (!h.note.empty()) std::cout << "\t(" << h.note << ")";
       if (!h.category.empty()) std::cout << "\t" << h.category;
       if (!h.url.empty()) std::cout << "\t" << h.url;
       std::cout << "\n";

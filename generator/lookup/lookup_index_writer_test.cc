@@ -34,9 +34,9 @@ TEST(OpenData, CsvHasBomHeaderCrlfAndRfc4180Quoting) {
   ASSERT_EQ(files.size(), 2u);
   EXPECT_EQ(files[0].path, "glossary/glossary.csv");
   EXPECT_EQ(files[0].bytes,
-            "\xEF\xBB\xBF中文,English,類別,行政區,別名,備註\r\n"
-            "前鎮區,Cianjhen Dist.,district,,Qianzhen;前镇,\"郵遞區號 806, \"\"南\"\"\"\r\n"
-            "愛河,Love River,landmark,前金區,,\"two\nlines\"\r\n");
+            "\xEF\xBB\xBF中文,English,類別,行政區,別名,備註,英譯來源,郵遞區號\r\n"
+            "前鎮區,Cianjhen Dist.,district,,Qianzhen;前镇,\"郵遞區號 806, \"\"南\"\"\",approved,\r\n"
+            "愛河,Love River,landmark,前金區,,\"two\nlines\",approved,\r\n");
 }
 
 TEST(OpenData, JsonIsAnArrayOfEntries) {

@@ -12,6 +12,7 @@
 
 #include "core/date.h"
 #include "glossary/glossary_entry.h"
+#include "glossary/postal_table.h"
 #include "markdown/markdown.h"
 #include "model/body_links.h"
 #include "source/source_file.h"
@@ -121,6 +122,7 @@ struct Site {
   std::optional<Document> glossary_home;
   std::vector<GlossaryTable> glossary_tables;  // by slug
   GlossaryEntries glossary;                    // all entries, (table, line) order
+  PostalTable postal;  // Chunghwa Post's code ranges (glossary/*.csv with the Post's header), if any
   std::vector<IndexTerm> authors, keywords, keywords_en, agencies;  // in collation order (zh: strokes)
   std::vector<SourceFile> attachments;  // copied to the same path under the output root
   std::shared_ptr<const LinkTargets> link_targets;  // what bodies link against (model/site_bodies.h)

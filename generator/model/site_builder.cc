@@ -301,6 +301,10 @@ class SiteBuilder {
     }
     for (size_t i : csv_sources_) {
       const SourceFile& f = sources_[i];
+      if (is_postal_table(f.bytes)) {  // the Post's code ranges: data for the entries, not a table of them
+        site_->postal = read_postal_table(f.bytes, f.display_path, diags_);
+        continue;
+      }
       GlossaryTable t;
       t.doc.kind = FileKind::glossary_csv;
       t.doc.source_path = f.path;
@@ -388,6 +392,7 @@ class SiteBuilder {
       site_->reports.push_back(std::move(rep));
     }
     site_->glossary = finish_glossary(std::move(tables), diags_);
+    attach_postal(site_->glossary, site_->postal);
     sort_and_link();
     build_indexes();
   }

@@ -227,8 +227,8 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   SearchDocuments docs = search_documents(*site);
   OutputFiles search_files = write_search_index(docs);
   timer.lap("search");
-  OutputFiles lookup_files = write_lookup_index(site->glossary);
-  OutputFiles open_data = write_glossary_open_data(site->glossary);
+  OutputFiles lookup_files = write_lookup_index(site->glossary, site->postal);
+  OutputFiles open_data = write_glossary_open_data(site->glossary, site->postal);
   timer.lap("lookup");
 
   for (const OutputFiles* group : {&search_files, &lookup_files, &open_data}) {

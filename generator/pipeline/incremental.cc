@@ -572,8 +572,8 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
   lap("feeds, sitemaps, assets");
   std::set<std::string> lookup_paths = s.lookup_paths;
   if (skeleton_changed) {
-    OutputFiles lookup = write_lookup_index(site->glossary);
-    for (auto& f : write_glossary_open_data(site->glossary)) lookup.push_back(std::move(f));
+    OutputFiles lookup = write_lookup_index(site->glossary, site->postal);
+    for (auto& f : write_glossary_open_data(site->glossary, site->postal)) lookup.push_back(std::move(f));
     lookup_paths.clear();
     for (const auto& f : lookup) lookup_paths.insert(f.path);
     for (auto& f : lookup) others.push_back(std::move(f));

@@ -6,6 +6,7 @@
 #include "lookup/name_forms.h"
 #include "render/lang_marks.h"
 #include "render/page_descriptions.h"
+#include "render/glossary_postal_view.h"
 #include "render/page_metadata.h"
 
 namespace takao {
@@ -574,6 +575,7 @@ void SiteRenderer::fill(json& v, const PlannedPage& p) const {
       for (const auto& tb : site_.glossary_tables) tables.push_back({{"title", title_of(tb.doc, en)}, {"url", url_of(tb.doc, en)}, {"count", tb.entries.size()}});
       page["tables"] = tables;
       page["count"] = site_.glossary.size();
+      page["postal_open_data"] = !site_.postal.rows.empty();
       title = page["title"];
       other = en ? "/glossary/" : "/en/glossary/";
       break;
@@ -588,6 +590,7 @@ void SiteRenderer::fill(json& v, const PlannedPage& p) const {
       for (size_t i : tb.entries) entries.push_back(entry_item(i, en));
       page["entries"] = entries;
       page["count"] = tb.entries.size();
+      page["postal_open_data"] = !site_.postal.rows.empty();
       title = page["title"];
       other = en ? tb.doc.url : "/en" + tb.doc.url;
       break;
@@ -604,6 +607,7 @@ void SiteRenderer::fill(json& v, const PlannedPage& p) const {
       page["tongyong"] = forms.tongyong;
       page["wade_giles"] = forms.wade_giles;
       page["source_line"] = e.line;
+      add_postal_view(page, site_, e, en);
       title = en ? e.en + " (" + e.zh + ")" : e.zh + "（" + e.en + "）";
       page["title"] = title;
       crumb_label = en ? e.en : e.zh;

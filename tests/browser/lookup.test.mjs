@@ -106,8 +106,9 @@ async function firstResultFor(page, query) {
   return page.evaluate(() => {
     const li = document.querySelector("#lookup-results li");
     return {
-      zh: li.querySelector(".lookup-zh")?.textContent,
-      en: li.querySelector(".lookup-en")?.textContent,
+      zh: (li.querySelector(".lookup-zh") ?? li.querySelector(".lookup-address-zh"))?.textContent,
+      en: (li.querySelector(".lookup-en") ?? li.querySelector(".lookup-address-en"))?.textContent,
+      postcode: li.querySelector(".lookup-postcode")?.textContent ?? "",
       href: li.querySelector("a.lookup-details")?.getAttribute("href") ?? "",
       status: document.querySelector("#lookup-status").textContent,
     };
@@ -129,7 +130,25 @@ test("typing on /glossary/ gives the right first result", async () => {
     assert.match(first.href, /^\/glossary\/[^/]+\/[^/]+\/$/);
   }
   const address = await firstResultFor(page, "高雄市前鎮區中山二路5號3樓");
-  assert.equal(address.en, "3F., No. 5, Jhongshan 2nd Rd., Cianjhen Dist., Kaohsiung City");
+  assert.equal(address.en, "3F., No. 5, Jhongshan 2nd Rd., Cianjhen Dist., Kaohsiung City 806611");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("typing an English address shows the Chinese with its postal code, large on request", async () => {
+  const { page, context, problems } = await openGlossary("/en/glossary/");
+  const first = await firstResultFor(page, "No. 100, Guangyuan Rd., Fongshan Dist., Kaohsiung City");
+  assert.equal(first.zh, "高雄市鳳山區光遠路100號");
+  assert.equal(first.en, "No. 100, Guangyuan Rd., Fongshan Dist., Kaohsiung City 830026");
+  assert.match(first.postcode, /830026/);
+  await page.locator("#lookup-results li .lookup-show-button").first().click();
+  await page.waitForFunction(() => document.querySelector("#lookup-show")?.open);
+  assert.equal(await page.locator("#lookup-show .lookup-show-zh").textContent(), "高雄市鳳山區光遠路100號");
+  const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector(".lookup-show-zh")).fontSize));
+  assert.ok(size >= 32, `the large view's text is ${size}px`);
+  await page.keyboard.press("Escape");
+  const second = await firstResultFor(page, "guangyuan rd fongshan");
+  assert.equal(second.zh, "光遠路");
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -172,7 +191,7 @@ test("the English glossary page links results under /en/", async () => {
 test("works offline once loaded", async () => {
   const { page, context } = await openGlossary("/glossary/");
   await firstResultFor(page, "qianzhen");
-  await page.waitForTimeout(300);  // preload of the remaining index files
+  await page.waitForFunction(() => document.querySelector(".lookup-app").dataset.preloaded === "true");
   await context.setOffline(true);
   const first = await firstResultFor(page, "lotus pond");
   assert.ok(first.zh, JSON.stringify(first));

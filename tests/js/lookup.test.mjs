@@ -51,6 +51,9 @@ test("query cases", async () => {
     if ("first" in c) assert.equal(hits[0]?.zh, c.first, why);
     if ("first_en" in c) assert.equal(hits[0]?.en, c.first_en, why);
     if ("first_category" in c) assert.equal(hits[0]?.category, c.first_category, why);
+    for (const field of ["district", "postcode", "note", "source"]) {
+      if (`first_${field}` in c) assert.equal(hits[0]?.[field] ?? "", c[`first_${field}`], `${why} (first_${field})`);
+    }
     if ("in_top" in c) {
       const [n, zh] = c.in_top;
       assert.ok(hits.slice(0, n).some((h) => h.zh === zh), `${JSON.stringify(c.query)}: ${zh} not in the first ${n}`);
@@ -72,7 +75,12 @@ test("the module and takao lookup --json give the same answers", async () => {
 
 test("results have the documented shape and links", async () => {
   const hits = await lookup.query("qianzhen");
-  assert.deepEqual(Object.keys(hits[0]), ["zh", "en", "category", "district", "url"]);
+  assert.deepEqual(Object.keys(hits[0]), ["zh", "en", "category", "district", "url", "source"]);
+  const road = (await lookup.query("guangyuan rd"))[0];
+  assert.deepEqual(Object.keys(road), ["zh", "en", "category", "district", "url", "source", "districts", "postcodes"]);
+  const address = (await lookup.query("No. 100, Guangyuan Rd., Fongshan Dist."))[0];
+  assert.deepEqual(Object.keys(address), ["zh", "en", "category", "district", "url", "postcode"]);
+  assert.match(address.postcode, /^[0-9]{6}$/);
   assert.equal(hits[0].category, "district");
   assert.match(hits[0].url, /^\/glossary\/districts\/[a-z0-9-]+\/$/);
 });

@@ -6,8 +6,15 @@
 #include <vector>
 
 #include "glossary/glossary_reader.h"
+#include "glossary/postal_table.h"
 
 namespace takao {
+
+// The slice of the Post's code table the cases carry ("postal"), empty when there is none.
+inline PostalTable read_case_postal(const nlohmann::json& cases, const std::string& display_path, Diagnostics& diags) {
+  if (!cases.contains("postal")) return PostalTable{};
+  return read_postal_table(cases.at("postal").get<std::string>(), display_path + "#postal", diags);
+}
 
 inline GlossaryEntries read_case_glossary(const nlohmann::json& cases, const std::string& display_path,
                                           Diagnostics& diags) {
@@ -26,7 +33,9 @@ inline GlossaryEntries read_case_glossary(const nlohmann::json& cases, const std
       for (auto& e : tables.back())
         if (e.category.empty()) e.category = info.default_category;
   }
-  return finish_glossary(std::move(tables), diags);
+  GlossaryEntries entries = finish_glossary(std::move(tables), diags);
+  attach_postal(entries, read_case_postal(cases, display_path, diags));
+  return entries;
 }
 
 }  // namespace takao

@@ -16,6 +16,7 @@
 
 #include "frontmatter/front_matter.h"
 #include "glossary/glossary_reader.h"
+#include "glossary/postal_table.h"
 #include "lookup/lookup_cli.h"
 #include "lookup/lookup_index_writer.h"
 #include "lookup/name_forms.h"
@@ -65,6 +66,7 @@ static GlossaryEntries read_content(const fs::path& content, Diagnostics& diags)
     std::string name = f.filename().string();
     std::string ext = f.extension().string();
     if (name == "_index.md" || name.ends_with(".en.md") || (ext != ".md" && ext != ".csv")) continue;
+    if (ext == ".csv" && is_postal_table(read_file(f))) continue;  // the Post's code ranges, read apart
     GlossaryTableInfo info;
     info.display_path = f.string();
     info.source_path = "glossary/" + name;
@@ -113,10 +115,20 @@ int main(int argc, char** argv) {
   }
   Diagnostics diags;
   GlossaryEntries entries;
+  PostalTable postal;
   try {
-    if (mode == "--cases") entries = read_cases(input, diags);
-    else if (mode == "--csv") entries = read_csv_fixture(input, table, category, diags);
-    else entries = read_content(input, diags);
+    if (mode == "--cases") {
+      entries = read_cases(input, diags);
+      postal = read_case_postal(nlohmann::json::parse(read_file(input)), input, diags);
+    } else if (mode == "--content") {
+      fs::path p = fs::path(input) / "glossary" / "postcodes.csv";
+      if (fs::exists(p)) postal = read_postal_table(read_file(p), p.string(), diags);
+    }
+    if (mode == "--csv") entries = read_csv_fixture(input, table, category, diags);
+    if (mode == "--content") {
+      entries = read_content(input, diags);
+      attach_postal(entries, postal);
+    }
   } catch (const std::exception& e) {
     std::cerr << "lookup_indexer: " << e.what() << "\n";
     return 1;
@@ -126,8 +138,8 @@ int main(int argc, char** argv) {
   std::cerr << "lookup_indexer: " << diags.error_count() << " errors, " << diags.warning_count() << " warnings\n";
   // A benchmark fixture from outside may hold conflicts of its own: --allow-errors indexes what was read.
   if (diags.has_errors() && !allow_errors) return 1;
-  OutputFiles files = write_lookup_index(entries);
-  for (auto& f : write_glossary_open_data(entries)) files.push_back(std::move(f));
+  OutputFiles files = write_lookup_index(entries, postal);
+  for (auto& f : write_glossary_open_data(entries, postal)) files.push_back(std::move(f));
   if (forms) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const auto& e : entries) {

@@ -57,19 +57,76 @@ function start() {
   let lookup = null;
   let opening = null;
   let sequence = 0;
+  let preloading = false;
 
   const open = () => {
     opening ??= openLookup(fetchFile).then((l) => {
       lookup = l;
-      l.preload().catch(() => {});
       return l;
     });
     return opening;
   };
 
+  const dialog = app.querySelector("#lookup-show");
+
+  // A copy button for one form of a result (the Chinese, the English, the postal code).
+  function copyButton(text, label, ariaLabel, index) {
+    const copy = element("button", "lookup-copy", label);
+    copy.type = "button";
+    copy.setAttribute("aria-label", ariaLabel);
+    copy.dataset.index = String(index);
+    copy.addEventListener("click", async () => {
+      try {
+        await copyText(text);
+        copy.textContent = message("copied");
+        copy.classList.add("is-copied");
+        copyStatus.textContent = message("copied-status", { en: text });
+        setTimeout(() => {
+          copy.textContent = label;
+          copy.classList.remove("is-copied");
+        }, 2500);
+      } catch {
+        copyStatus.textContent = message("copy-failed", { en: text });
+      }
+    });
+    return copy;
+  }
+
+  function showAddress(hit) {
+    dialog.querySelector(".lookup-show-zh").textContent = hit.zh;
+    dialog.querySelector(".lookup-show-code").textContent = hit.postcode ? `${message("postcode")} ${hit.postcode}` : "";
+    dialog.querySelector(".lookup-show-en").textContent = hit.en;
+    if (typeof dialog.showModal === "function") dialog.showModal();
+    else dialog.setAttribute("open", "");
+  }
+
+  function renderAddress(hit, index) {
+    const item = element("li", "lookup-result lookup-address");
+    const zh = element("p", "lookup-address-zh", hit.zh);
+    zh.lang = "zh-Hant";
+    const en = element("p", "lookup-address-en", hit.en);
+    en.lang = "en";
+    item.append(zh, en);
+    if (hit.postcode) item.append(element("p", "lookup-postcode", `${message("postcode")} ${hit.postcode}`));
+    if (hit.note) item.append(element("p", "lookup-note", message("note-" + hit.note.replace(/_/g, "-")) || hit.note));
+    const actions = element("p", "lookup-actions");
+    const show = element("button", "lookup-copy lookup-show-button", message("show"));
+    show.type = "button";
+    show.addEventListener("click", () => showAddress(hit));
+    actions.append(show, " ", copyButton(hit.zh, message("copy-zh"), message("copy-zh"), index), " ",
+      copyButton(hit.en, message("copy-en"), message("copy-en"), index));
+    if (hit.postcode) actions.append(" ", copyButton(hit.postcode, message("copy-code"), message("copy-code"), index));
+    item.append(actions);
+    return item;
+  }
+
   function render(query, hits) {
     list.replaceChildren();
     hits.forEach((hit, index) => {
+      if (hit.category === "address") {
+        list.append(renderAddress(hit, index));
+        return;
+      }
       const item = element("li", "lookup-result" + (hit.category === "address" ? " lookup-address" : ""));
       const names = element("p", "lookup-names");
       const en = element("span", "lookup-en", hit.en);
@@ -78,28 +135,13 @@ function start() {
       zh.lang = "zh-Hant";
       names.append(en, " ", zh);
       item.append(names);
-      const meta = [hit.category === "address" ? message("address") : categoryLabel(hit.category), hit.district]
+      const districts = hit.districts && hit.districts.length > 1 && !hit.note ? hit.districts.join("、") : hit.district;
+      const meta = [categoryLabel(hit.category), districts, hit.source && hit.source !== "approved" ? message("source-" + hit.source) : ""]
         .filter(Boolean).join(" · ");
       if (meta) item.append(element("p", "lookup-meta", meta));
+      if (hit.note) item.append(element("p", "lookup-note", message("note-" + hit.note.replace(/_/g, "-")) || hit.note));
       const actions = element("p", "lookup-actions");
-      const copy = element("button", "lookup-copy", message("copy"));
-      copy.type = "button";
-      copy.setAttribute("aria-label", message("copy-label", { en: hit.en }));
-      copy.dataset.index = String(index);
-      copy.addEventListener("click", async () => {
-        try {
-          await copyText(hit.en);
-          copy.textContent = message("copied");
-          copy.classList.add("is-copied");
-          copyStatus.textContent = message("copied-status", { en: hit.en });
-          setTimeout(() => {
-            copy.textContent = message("copy");
-            copy.classList.remove("is-copied");
-          }, 2500);
-        } catch {
-          copyStatus.textContent = message("copy-failed", { en: hit.en });
-        }
-      });
+      const copy = copyButton(hit.en, message("copy"), message("copy-label", { en: hit.en }), index);
       actions.append(copy);
       if (hit.url) {
         const link = element("a", "lookup-details", message("details"));
@@ -128,6 +170,12 @@ function start() {
       const l = await open();
       const hits = await l.query(query, { limit: LIMIT });
       if (mine === sequence) render(query, hits);
+      // The rest of the index follows the first answer (never before it, so the first query stays
+      // small), so the page keeps working offline; data-preloaded tells tests when it is done.
+      if (!preloading) {
+        preloading = true;
+        l.preload().then((done) => { if (done) app.dataset.preloaded = "true"; }).catch(() => {});
+      }
     } catch {
       if (mine === sequence) {
         list.replaceChildren();

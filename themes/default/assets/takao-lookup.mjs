@@ -4,7 +4,7 @@
 // `takao lookup --json` and this module give the same answers; tests/cases/lookup-cases.json checks both.
 
 const MANIFEST = "lookup/manifest.json";
-const FORMAT = 1;
+const FORMAT = 2;
 
 const MARK = /\p{M}/u;
 const NUMERAL_DIGITS = new Map([
@@ -299,7 +299,7 @@ function endsRight(last, part) {
     case "city": return last === "市" || last === "县";
     case "district": return last === "区" || last === "乡" || last === "镇" || last === "市";
     case "village": return last === "里" || last === "村";
-    case "road": return last === "路" || last === "街" || last === "道";
+    case "road": return last === "路" || last === "街" || last === "道" || last === "段";  // 中山路一段
     default: return false;
   }
 }
@@ -441,6 +441,12 @@ export async function translateAddress(text, tables, findName) {
 
   const pieces = [];
   const entries = [];
+  const toInt = (d) => (d !== null && d.length <= 6 ? Number(d) : 0);
+  const numbers = {
+    lane: toInt(lane), alley: toInt(alley), house: [toInt(house), toInt(houseSub)], floor: toInt(floor), basement,
+  };
+  let enBeforeCity = "";
+  let enAfterCode = "";
   if (room !== null) pieces.push(`Rm. ${room}`);
   if (floor !== null) pieces.push((basement ? `B${floor}` : `${floor}F.`) + (floorSub !== null ? `-${floorSub}` : ""));
   if (house !== null) pieces.push(`No. ${house}` + (houseSub !== null ? `-${houseSub}` : ""));
@@ -453,6 +459,10 @@ export async function translateAddress(text, tables, findName) {
     pieces.push(name.en);
     if (name.entry >= 0) entries.push(name.entry);
   }
+  if (!names.city || names.city.en === "Kaohsiung City") {
+    enBeforeCity = pieces.join(", ") + ", Kaohsiung City ";
+    if (taiwan) enAfterCode = ", Taiwan (R.O.C.)";
+  }
   if (names.city) {
     pieces.push(names.city.en + (postal ? ` ${postal}` : ""));
     if (names.city.entry >= 0) entries.push(names.city.entry);
@@ -460,8 +470,146 @@ export async function translateAddress(text, tables, findName) {
     pieces.push(postal);
   }
   if (taiwan) pieces.push("Taiwan (R.O.C.)");
-  return { en: pieces.join(", "), entries, districtEntry: names.district ? names.district.entry : -1 };
+  return {
+    en: pieces.join(", "), entries, districtEntry: names.district ? names.district.entry : -1,
+    roadEntry: names.road ? names.road.entry : -1, villageEntry: names.village ? names.village.entry : -1,
+    numbers, enBeforeCity, enAfterCode,
+  };
 }
+
+const ANY_SUB = 1 << 30;
+
+/** How specific a code range is (generator/glossary/postal_table.cc, PostalRange::specificity). */
+function specificity(r) {
+  const kindRank = r.kind === 1 ? 4 : r.kind === 4 ? 3 : r.kind === 2 || r.kind === 3 ? 2 : r.parity ? 1 : 0;
+  return ((r.lane ? 1 : 0) + (r.alley ? 1 : 0)) * 100 + (r.floorMin || r.floorMax ? 10 : 0) + kindRank;
+}
+
+const comparePair = (a, b) => (a[0] !== b[0] ? a[0] - b[0] : a[1] - b[1]);
+
+/** Among ranges of the same specificity the narrower wins (PostalRange::narrowness). */
+function narrowness(r) {
+  return r.kind === 3 ? -r.to[0] : r.kind === 2 ? r.from[0] : r.kind === 4 ? -(r.to[0] - r.from[0]) : 0;
+}
+
+/** Whether an address ({lane, alley, house: [n, sub], floor, basement}) lies in a code range. */
+export function rangeMatches(r, a) {
+  if (r.lane && a.lane !== r.lane) return false;
+  if (!r.lane && r.alley && (a.lane || a.alley !== r.alley)) return false;
+  if (r.lane && r.alley && a.alley !== r.alley) return false;
+  let p;
+  if (!r.lane && !r.alley) p = a.lane ? [a.lane, 0] : a.alley ? [a.alley, 0] : a.house;
+  else if (r.lane && !r.alley) p = a.alley ? [a.alley, 0] : a.house;
+  else p = a.house;
+  if (p[0] === 0 && (r.kind !== 0 || r.parity !== 0)) return false;
+  if (r.parity === 1 && p[0] % 2 !== 1) return false;
+  if (r.parity === 2 && p[0] % 2 !== 0) return false;
+  if (r.kind === 1 && comparePair(p, r.from) !== 0) return false;
+  if (r.kind === 2 && comparePair(p, r.from) < 0) return false;
+  if (r.kind === 3 && comparePair(r.to, p) < 0) return false;
+  if (r.kind === 4 && (comparePair(p, r.from) < 0 || comparePair(r.to, p) < 0)) return false;
+  const floor = a.basement ? 0 : a.floor === 0 ? 1 : a.floor;
+  if (r.floorMin && floor < r.floorMin) return false;
+  if (r.floorMax && floor > r.floorMax) return false;
+  return true;
+}
+
+/** The code of an address among rows [{zip, range|null}] of one road in one district, or null. */
+export function decidePostcode(rows, address) {
+  if (rows.length === 0) return null;
+  if (rows.every((r) => r.zip === rows[0].zip)) return rows[0].zip;
+  let best = [-1, 0];
+  let code = null;
+  let conflict = false;
+  for (const row of rows) {
+    if (!row.range || !rangeMatches(row.range, address)) continue;
+    const s = [specificity(row.range), narrowness(row.range)];
+    if (comparePair(s, best) > 0) {
+      best = s;
+      code = row.zip;
+      conflict = false;
+    } else if (comparePair(s, best) === 0 && row.zip !== code) {
+      conflict = true;
+    }
+  }
+  return conflict ? null : code;
+}
+
+function rangeOf(item) {
+  if (item.length !== 12) return null;
+  return {
+    lane: item[2], alley: item[3], parity: item[4], kind: item[5], from: [item[6], item[7]], to: [item[8], item[9]],
+    floorMin: item[10], floorMax: item[11],
+  };
+}
+
+/**
+ * An English postal address in the Post's order: its numbers and the folded words of its road and
+ * district; null unless it is Latin only with a house number or a lane (generator/lookup/english_address.cc).
+ */
+export function parseEnglishAddress(text, tables) {
+  if (String(text ?? "").length > 400) return null;
+  const t = foldTokens(text, tables, true);
+  if (t.some((tok) => !tok.latin && tok.text !== "之")) return null;
+  const a = { room: "", floor: "", floorSub: "", house: "", houseSub: "", alley: "", lane: "", section: "", basement: false, postal: "", name: [] };
+  const digits = (s) => /^[0-9]{1,6}$/.test(s);
+  const is = (i, w) => i < t.length && t[i].latin && t[i].text === w;
+  const num = (i) => i < t.length && digits(t[i].text);
+  let at = 0;
+  const sub = (key) => {
+    if (at + 1 < t.length && t[at].text === "之" && num(at + 1)) {
+      a[key] = number(t[at + 1].text);
+      at += 2;
+    }
+  };
+  let progress = true;
+  while (progress && at < t.length) {
+    progress = false;
+    const w = t[at].text;
+    if (is(at, "rm") && num(at + 1) && !a.room) {
+      a.room = number(t[at + 1].text); at += 2; progress = true;
+    } else if (w.length >= 2 && w.endsWith("f") && digits(w.slice(0, -1)) && !a.floor) {
+      a.floor = number(w.slice(0, -1)); at++; progress = true; sub("floorSub");
+    } else if (num(at) && is(at + 1, "f") && !a.floor) {
+      a.floor = number(w); at += 2; progress = true; sub("floorSub");
+    } else if (w.length >= 2 && w[0] === "b" && digits(w.slice(1)) && !a.floor) {
+      a.floor = number(w.slice(1)); a.basement = true; at++; progress = true;
+    } else if (is(at, "no") && num(at + 1) && !a.house) {
+      a.house = number(t[at + 1].text); at += 2; progress = true; sub("houseSub");
+    } else if (is(at, "aly") && num(at + 1) && !a.alley) {
+      a.alley = number(t[at + 1].text); at += 2; progress = true;
+    } else if (is(at, "ln") && num(at + 1) && !a.lane) {
+      a.lane = number(t[at + 1].text); at += 2; progress = true;
+    } else if (is(at, "sec") && num(at + 1) && !a.section) {
+      a.section = number(t[at + 1].text); at += 2; progress = true;
+    } else if (num(at) && !a.house && at + 1 < t.length && !num(at + 1) && !is(at + 1, "f") && !is(at + 1, "rd") && !is(at + 1, "st")) {
+      a.house = number(w); at++; progress = true; sub("houseSub");
+    }
+  }
+  let end = t.length;
+  for (let more = true; more && end > at;) {
+    more = false;
+    if (end >= at + 3 && is(end - 3, "r") && is(end - 2, "o") && is(end - 1, "c")) { end -= 3; more = true; }
+    else if (is(end - 1, "roc") || is(end - 1, "taiwan")) { end -= 1; more = true; }
+    else if (digits(t[end - 1].text) && t[end - 1].text.length >= 3 && !a.postal) { a.postal = t[end - 1].text; end -= 1; more = true; }
+    else if (end >= at + 2 && is(end - 2, "kaohsiung") && is(end - 1, "city")) { end -= 2; more = true; }
+    else if (is(end - 1, "kaohsiung")) { end -= 1; more = true; }
+  }
+  if (end <= at) return null;
+  if (!a.house && !a.lane && !a.alley) return null;
+  a.name = t.slice(at, end);
+  if (a.name.some((tok) => !tok.latin)) return null;
+  return a;
+}
+
+const ZH_DIGITS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+function zhNumeral(digits) {
+  const n = digits.length <= 6 ? Number(digits) : 0;
+  if (n <= 0 || n >= 100) return digits;
+  return (n >= 10 ? (n >= 20 ? ZH_DIGITS[Math.floor(n / 10)] : "") + "十" : "") + ZH_DIGITS[n % 10];
+}
+
+const isPlaceName = (category) => category !== "district" && category !== "行政區" && category !== "city" && category !== "address";
 
 async function asText(data) {
   const value = await data;
@@ -481,7 +629,14 @@ export async function openLookup(fetchFile) {
   const tables = { chars: new Map(), words: new Map(Object.entries(manifest.fold.words)) };
   for (let i = 0; i + 1 < pairs.length; i += 2) tables.chars.set(pairs[i], pairs[i + 1]);
   const places = manifest.places.map(([zh, en]) => [fold(zh, tables), en]);
-  const readings = new Map(Object.entries(manifest.readings ?? {}));
+  let readings = null;  // fetched on first need (a name the glossary lacks, in an address)
+  const districts = (manifest.districts ?? []).map(([zh, en, zip3, keys]) => ({ zh, en, zip3, keys }));
+  const districtKeys = new Map();
+  districts.forEach((d, i) => {
+    for (const k of d.keys) if (!districtKeys.has(k)) districtKeys.set(k, i);
+  });
+  const postalPaths = manifest.postal_files ?? [];
+  const postalFiles = new Map();  // chunk -> Promise of {id: rows}
   const chunk = manifest.entry_chunk;
   const groupFile = new Map();
   manifest.key_files.forEach((f, index) => {
@@ -534,44 +689,93 @@ export async function openLookup(fetchFile) {
     const longest = Math.min(16, t.length - at);
     for (let n = longest; n >= 1; n--) {
       const last = t[at + n - 1];
-      if (last.latin || !endsRight(last.text, part)) continue;
+      // Lanes and settlements of the Post's table (民裕巷, 三崁店) stand where a road does.
+      const ends = endsRight(last.text, part);
+      if (last.latin || (!ends && (part !== "road" || n < 2))) continue;
       let s = "";
       for (let i = at; i < at + n; i++) s += t[i].text;
       const id = await exactChinese(s);
       if (id >= 0) {
         const row = await entryRow(id);
-        if (row) return { tokens: n, en: row[1], entry: id };
+        if (row && (ends || row[2] === "lane" || row[2] === "settlement")) return { tokens: n, en: row[1], entry: id };
       }
       if (part === "city") {
         for (const [zh, en] of places) if (zh === s) return { tokens: n, en, entry: -1 };
       }
     }
+    if (readings === null) {
+      readings = new Map();
+      if (manifest.readings_file) {
+        try {
+          readings = new Map(Object.entries(JSON.parse(await asText(fetchFile(manifest.readings_file)))));
+        } catch {
+          readings = new Map();
+        }
+      }
+    }
     return spellAddressName(t, at, part, readings);
   };
-
-  async function query(text, { limit = 5 } = {}) {
-    limit = Math.max(0, Math.floor(Number(limit) || 0));
-    const hits = [];
-    const seen = new Set();
-    const addEntry = async (id) => {
-      if (seen.has(id)) return;
-      seen.add(id);
-      const row = await entryRow(id);
-      if (row) hits.push({ zh: row[0], en: row[1], category: row[2], district: row[3], url: row[4] });
-    };
-
-    const address = await translateAddress(text, tables, findName);
-    if (address) {
-      const row = await entryRow(address.districtEntry);
-      hits.push({ zh: trimAscii(text), en: address.en, category: "address", district: row ? row[0] : "", url: "" });
-      for (const id of address.entries) await addEntry(id);
+  const postalRanges = async (id) => {
+    if (id < 0) return null;
+    const c = Math.floor(id / chunk);
+    if (c >= postalPaths.length || !postalPaths[c]) return null;
+    if (!postalFiles.has(c)) {
+      postalFiles.set(c, asText(fetchFile(postalPaths[c])).then((text) => JSON.parse(text).ranges).catch(() => ({})));
     }
+    const ranges = await postalFiles.get(c);
+    const list = Object.prototype.hasOwnProperty.call(ranges, String(id)) ? ranges[String(id)] : null;
+    return list ? list.map((item) => ({ district: item[0], zip: item[1], range: rangeOf(item) })) : null;
+  };
+  const postcodeFor = async (road, district, address) => {
+    const zip3 = district < districts.length ? districts[district].zip3 : "";
+    const ranges = await postalRanges(road);
+    if (!ranges) return [zip3, "no_postal_rows"];
+    const rows = ranges.filter((r) => r.district === district);
+    if (rows.length === 0) return [zip3, "not_in_district"];
+    const code = decidePostcode(rows, address);
+    return code !== null ? [code, ""] : [zip3, "postcode_undecided"];
+  };
+  const entryHit = async (id) => {
+    const row = await entryRow(id);
+    if (!row) return null;
+    const hit = { zh: row[0], en: row[1], category: row[2], district: row[3], url: row[4] };
+    if (row.length >= 8) {
+      if (row[5]) hit.source = row[5];
+      if (row[6]) hit.districts = row[6].split(";");
+      if (row[7]) hit.postcodes = row[7].split(";");
+    }
+    return hit;
+  };
+  const districtSplits = (t) => {
+    const out = [];
+    if (t.length < 2 || t.length > 64) return out;
+    const join = (from, to) => t.slice(from, to).map((x) => x.text).join("");
+    for (let k = t.length - 1; k >= 1; k--) {
+      const d = districtKeys.get(join(0, k));
+      if (d !== undefined) {
+        out.push({ district: d, rest: join(k, t.length) });
+        break;
+      }
+    }
+    for (let k = 1; k < t.length; k++) {
+      const d = districtKeys.get(join(k, t.length));
+      if (d !== undefined) {
+        out.push({ district: d, rest: join(0, k) });
+        break;
+      }
+    }
+    return out;
+  };
 
-    const q = fold(text, tables);
+  // Names the city approved come before names derived from the Post's table, at equal closeness.
+  const derivedFrom = manifest.derived_from ?? -1;
+  const derived = (id) => (derivedFrom >= 0 && id >= derivedFrom ? 1 : 0);
+
+  async function rank(q, limit) {
     const best = new Map();
-    const consider = (id, rank) => {
+    const consider = (id, r) => {
       const old = best.get(id);
-      if (!old || compareRank(rank, old) < 0) best.set(id, rank);
+      if (!old || compareRank(r, old) < 0) best.set(id, r);
     };
     if (q) {
       const found = await groupRange(lookupGroup(q));
@@ -584,13 +788,13 @@ export async function openLookup(fetchFile) {
         for (let k = skipFrom; k < end && file.keys[k].startsWith(q); k++, skipTo++) {
           const kind = file.kinds.charCodeAt(k) - 48;
           const id = file.entries[k];
-          if (file.keys[k] === q) consider(id, [kind <= 1 ? 0 : 1, 0, 0, kind, id]);
-          else consider(id, [2, 0, file.keys[k].length, kind, id]);
+          if (file.keys[k] === q) consider(id, [kind <= 1 ? 0 : 1, 0, derived(id), 0, kind, id]);
+          else consider(id, [2, 0, derived(id), file.keys[k].length, kind, id]);
         }
       }
       // Typo tolerance fills up a short list; an exact hit means the name was typed right.
       let exact = false;
-      for (const rank of best.values()) exact ||= rank[0] <= 1;
+      for (const r of best.values()) exact ||= r[0] <= 1;
       const max = allowedEdits(q);
       if (max > 0 && !exact && (limit === 0 || best.size < limit)) {
         for (const group of fuzzyGroups(q)) {
@@ -600,13 +804,180 @@ export async function openLookup(fetchFile) {
           file.lcp ??= neighbourPrefixes(file.keys);
           const skip = range.file === found?.file && start === found.start;
           scanTypos(q, max, file.keys, file.lcp, start, end, skip ? skipFrom : 0, skip ? skipTo : 0, (k, d) => {
-            consider(file.entries[k], [3, d, file.keys[k].length, file.kinds.charCodeAt(k) - 48, file.entries[k]]);
+            const id = file.entries[k];
+            consider(id, [3, d, derived(id), file.keys[k].length, file.kinds.charCodeAt(k) - 48, id]);
           });
         }
       }
     }
-    const ranked = Array.from(best, ([id, rank]) => ({ id, rank }));
+    const ranked = Array.from(best, ([id, r]) => ({ id, rank: r }));
     ranked.sort((a, b) => compareRank(a.rank, b.rank) || a.id - b.id);
+    return ranked;
+  }
+
+  async function englishAddress(text, used) {
+    const a = parseEnglishAddress(text, tables);
+    if (!a) return null;
+    let district = null;
+    let roadText = a.name.map((x) => x.text).join("");
+    for (const split of districtSplits(a.name)) {
+      if (!split.rest || !roadText.startsWith(split.rest)) continue;
+      district = split.district;
+      roadText = split.rest;
+      break;
+    }
+    const pick = async (q) => {
+      let first = -1;
+      for (const { id, rank: r } of await rank(q, 0)) {
+        if (r[0] > 1 && r[0] !== 3) continue;
+        const h = await entryHit(id);
+        if (!h || !isPlaceName(h.category)) continue;
+        if (first < 0) first = id;
+        if (district === null || (h.districts ?? []).includes(districts[district].zh)) return [id, true];
+      }
+      return [first, false];
+    };
+    let sectionInName = false;
+    let found = [-1, false];
+    if (a.section) {
+      found = await pick("sec" + a.section + roadText);
+      sectionInName = found[0] >= 0;
+    }
+    if (found[0] < 0) found = await pick(roadText);
+    const road = found[0];
+    if (road < 0) return null;
+    const r = await entryHit(road);
+    const roadDistricts = r.districts ?? [];
+    let note = "";
+    if (district !== null && !found[1]) note = "not_in_district";
+    if (district === null && roadDistricts.length === 1) {
+      districts.forEach((d, i) => {
+        if (d.zh === roadDistricts[0]) district = i;
+      });
+    }
+    if (district === null && roadDistricts.length > 1) note = "district_undecided";
+    used.push(road);
+    const toInt = (d) => (d && d.length <= 6 ? Number(d) : 0);
+    const numbers = {
+      lane: toInt(a.lane), alley: toInt(a.alley), house: [toInt(a.house), toInt(a.houseSub)], floor: toInt(a.floor), basement: a.basement,
+    };
+    let code = "";
+    if (district !== null && !note) [code, note] = await postcodeFor(road, district, numbers);
+    else if (district !== null) code = districts[district].zip3;
+    let zh = "高雄市" + (district !== null ? districts[district].zh : "") + r.zh;
+    if (a.section && !sectionInName) zh += zhNumeral(a.section) + "段";
+    if (a.lane) zh += a.lane + "巷";
+    if (a.alley) zh += a.alley + "弄";
+    if (a.house) zh += a.house + (a.houseSub ? "之" + a.houseSub : "") + "號";
+    if (a.floor) zh += (a.basement ? "地下" : "") + a.floor + "樓" + (a.floorSub ? "之" + a.floorSub : "");
+    if (a.room) zh += a.room + "室";
+    const pieces = [];
+    if (a.room) pieces.push("Rm. " + a.room);
+    if (a.floor) pieces.push((a.basement ? "B" + a.floor : a.floor + "F.") + (a.floorSub ? "-" + a.floorSub : ""));
+    if (a.house) pieces.push("No. " + a.house + (a.houseSub ? "-" + a.houseSub : ""));
+    if (a.alley) pieces.push("Aly. " + a.alley);
+    if (a.lane) pieces.push("Ln. " + a.lane);
+    if (a.section && !sectionInName) pieces.push("Sec. " + a.section);
+    pieces.push(r.en);
+    if (district !== null) pieces.push(districts[district].en);
+    pieces.push("Kaohsiung City" + (code ? " " + code : ""));
+    const hit = { zh, en: pieces.join(", "), category: "address", district: district !== null ? districts[district].zh : "", url: "", postcode: code };
+    if (note) hit.note = note;
+    return hit;
+  }
+
+  async function query(text, { limit = 5 } = {}) {
+    limit = Math.max(0, Math.floor(Number(limit) || 0));
+    const hits = [];
+    const seen = new Set();
+    // Hostile input: a name or an address is never this long (C++ counts bytes: the same cut-off in UTF-8).
+    if (new TextEncoder().encode(String(text ?? "")).length > 1000) return hits;
+    const addEntry = async (id, district = "") => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      const hit = await entryHit(id);
+      if (!hit || !hit.zh) return;
+      if (district) hit.district = district;
+      hits.push(hit);
+    };
+
+    const address = await translateAddress(text, tables, findName);
+    if (address) {
+      const hit = { zh: trimAscii(text), en: address.en, category: "address", district: "", url: "", postcode: "" };
+      const row = await entryRow(address.districtEntry);
+      let districtZh = row ? row[0] : "";
+      if (address.roadEntry < 0 && address.villageEntry >= 0) {
+        const category = (await entryHit(address.villageEntry))?.category;
+        if (category === "settlement" || category === "lane") address.roadEntry = address.villageEntry;
+      }
+      const road = address.roadEntry >= 0 ? await entryHit(address.roadEntry) : null;
+      const roadDistricts = road?.districts ?? [];
+      if (!districtZh && roadDistricts.length === 1) districtZh = roadDistricts[0];
+      let district = null;
+      districts.forEach((d, i) => {
+        if (d.zh === districtZh) district = i;
+      });
+      hit.district = districtZh;
+      let note = "";
+      if (address.roadEntry >= 0 && district !== null) {
+        [hit.postcode, note] = await postcodeFor(address.roadEntry, district, address.numbers);
+      } else if (district !== null) {
+        hit.postcode = districts[district].zip3;
+      } else if (address.roadEntry >= 0 && roadDistricts.length > 1) {
+        note = "district_undecided";
+      }
+      if (hit.postcode && address.enBeforeCity) {
+        let before = address.enBeforeCity;
+        if (address.districtEntry < 0 && district !== null) {
+          const city = ", Kaohsiung City ";
+          before = before.slice(0, before.length - city.length) + ", " + districts[district].en + city;
+        }
+        hit.en = before + hit.postcode + address.enAfterCode;
+      }
+      if (note) hit.note = note;
+      hits.push(hit);
+      for (const id of address.entries) await addEntry(id);
+    } else {
+      const used = [];
+      const hit = await englishAddress(text, used);
+      if (hit) {
+        hits.push(hit);
+        for (const id of used) await addEntry(id, hit.district);
+      }
+    }
+
+    const tokens = foldTokens(text, tables);
+    const q = tokens.map((t) => t.text).join("");
+    const ranked = await rank(q, limit);
+    const exact = ranked.some((r) => r.rank[0] <= 1);
+    if (!exact && hits.length === 0) {
+      // A name with its district in front or behind: the name in that district first.
+      // The split whose rest names something exactly or by its start (三民路 路竹區: not 三民 + 路路竹區).
+      const splits = [];
+      for (const split of districtSplits(tokens)) {
+        const inRest = await rank(split.rest, 0);
+        if (inRest.length) splits.push({ split, inRest });
+      }
+      splits.sort((a, b) => (a.inRest[0].rank[0] <= 2 ? 0 : 1) - (b.inRest[0].rank[0] <= 2 ? 0 : 1));
+      for (const { split, inRest } of splits) {
+        const d = districts[split.district].zh;
+        const other = [];
+        let looked = 0;
+        for (const { id } of inRest) {
+          if (++looked > 60 || (limit && hits.length >= limit)) break;
+          const h = await entryHit(id);
+          if (!h || !isPlaceName(h.category)) continue;
+          if ((h.districts ?? []).includes(d)) await addEntry(id, d);
+          else other.push(id);
+        }
+        if (hits.length === 0 && other.length > 0) {
+          await addEntry(other[0]);
+          if (hits.length) hits[hits.length - 1].note = "not_in_district";
+        }
+        for (const id of other) await addEntry(id);
+        break;
+      }
+    }
     for (const { id } of ranked) {
       if (limit && hits.length >= limit) break;
       await addEntry(id);
@@ -616,15 +987,18 @@ export async function openLookup(fetchFile) {
   }
 
   /**
-   * Fetches every index file now, so later queries need no network (the page works offline once
-   * loaded); skipped for indexes of more than maxFiles files, where each query fetches only its own.
+   * Fetches every index file now (keys, entries, code ranges), so later queries need no network (the
+   * page works offline once loaded); skipped for indexes of more than maxFiles files, where each query
+   * fetches only its own. The whole city is about 140 files.
    */
-  async function preload({ maxFiles = 40 } = {}) {
-    const count = manifest.key_files.length + manifest.entry_files.length;
+  async function preload({ maxFiles = 200 } = {}) {
+    const postal = postalPaths.filter(Boolean);
+    const count = manifest.key_files.length + manifest.entry_files.length + postal.length + 1;
     if (count > maxFiles) return false;
     await Promise.all([
       ...manifest.key_files.map((_, i) => loadKeys(i)),
       ...manifest.entry_files.map((_, c) => entryRow(c * chunk)),
+      ...postalPaths.map((p, c) => (p ? postalRanges(c * chunk) : null)),
     ]);
     return true;
   }
