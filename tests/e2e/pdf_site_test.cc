@@ -40,19 +40,19 @@ class PdfSite : public ::testing::Test {
     // A PDF in another folder than the page: Scholar ignores it.
     add_field(content_ / "journal/001/02-second.md", "pdf: ../../reports/self-research/restricted.pdf");
     out_ = root_ / "public";
-    run_ = takao("build --content '" + content_.string() + "' --out '" + out_.string() + "' --jobs 2");
+    run_ = e2e::takao("build --content '" + content_.string() + "' --out '" + out_.string() + "' --jobs 2");
   }
   static std::string page(const std::string& path) { return read(out_ / path); }
   static nlohmann::json search(const std::string& args) {
-    Run r = takao("search --site '" + out_.string() + "' --json --limit 0 " + args);
+    e2e::Run r = e2e::takao("search --site '" + out_.string() + "' --json --limit 0 " + args);
     EXPECT_EQ(r.status, 0) << r.err;
     return nlohmann::json::parse(r.out, nullptr, false);
   }
   static fs::path content_, root_, out_;
-  static Run run_;
+  static e2e::Run run_;
 };
 fs::path PdfSite::content_, PdfSite::root_, PdfSite::out_;
-Run PdfSite::run_;
+e2e::Run PdfSite::run_;
 
 TEST_F(PdfSite, BadPdfsAreWarningsNamingTheFileAndArePublished) {
   ASSERT_EQ(run_.status, 0) << run_.err;
@@ -73,27 +73,47 @@ TEST_F(PdfSite, BadPdfsAreWarningsNamingTheFileAndArePublished) {
 
 TEST_F(PdfSite, SearchFindsPdfTextToThePage) {
   ASSERT_EQ(run_.status, 0) << run_.err;
+  // big.pdf and restricted.pdf are copies of the same PDF, under other documents: 4 PDF pages in all,
+  // 2014-traffic.pdf's page 2 once for each language of its report.
   nlohmann::json hits = search("鳳山溪流域治理");
-  ASSERT_EQ(hits.size(), 2u) << hits.dump();  // the Chinese and the English report page: one PDF page
+  ASSERT_EQ(hits.size(), 4u) << hits.dump();
+  int traffic = 0;
   for (const auto& h : hits) {
-    EXPECT_EQ(h["url"], "/reports/self-research/2014-traffic.pdf#page=2");
     EXPECT_EQ(h["page"], 2);
-    EXPECT_EQ(h["collection"], "report");
+    std::string url = h["url"];
+    EXPECT_TRUE(url.size() > 7 && url.substr(url.size() - 7) == "#page=2") << url;
+    if (url == "/reports/self-research/2014-traffic.pdf#page=2") {
+      ++traffic;
+      EXPECT_EQ(h["collection"], "report");
+    }
   }
-  EXPECT_EQ(search("--lang zh-Hant 鳳山溪流域治理")[0]["title"], "交通安全改善研究");
-  EXPECT_EQ(search("--lang en 鳳山溪流域治理")[0]["title"], "Improving Traffic Safety");
+  EXPECT_EQ(traffic, 2) << hits.dump();
+  auto title_of = [](const nlohmann::json& hits, const std::string& url) {
+    for (const auto& h : hits)
+      if (h["url"] == url) return h["title"].get<std::string>();
+    return std::string();
+  };
+  EXPECT_EQ(title_of(search("--lang zh-Hant 鳳山溪流域治理"), "/reports/self-research/2014-traffic.pdf#page=2"), "交通安全改善研究");
+  EXPECT_EQ(title_of(search("--lang en 鳳山溪流域治理"), "/reports/self-research/2014-traffic.pdf#page=2"), "Improving Traffic Safety");
   // A phrase that wraps over two printed lines, and a word hyphenated at a line end.
   nlohmann::json wrapped = search("--lang zh-Hant 大眾運輸導向發展之成效，並以前鎮區與苓雅區之土地使用變遷為例");
-  ASSERT_EQ(wrapped.size(), 1u) << wrapped.dump();
-  EXPECT_EQ(wrapped[0]["url"], "/reports/self-research/2014-traffic.pdf#page=1");
-  EXPECT_EQ(search("--lang zh-Hant development")[0]["url"], "/reports/self-research/2014-traffic.pdf#page=1");
-  // Simplified input finds the traditional text; filters apply to PDF pages.
-  EXPECT_EQ(search("--lang zh-Hant 凤山溪流域")[0]["url"], "/reports/self-research/2014-traffic.pdf#page=2");
-  EXPECT_TRUE(search("--collection article 鳳山溪流域").empty());
-  EXPECT_TRUE(search("--year 2013 鳳山溪流域").empty());
-  EXPECT_EQ(search("--collection report --year 2014 --lang zh-Hant 鳳山溪流域").size(), 1u);
+  EXPECT_FALSE(title_of(wrapped, "/reports/self-research/2014-traffic.pdf#page=1").empty()) << wrapped.dump();
+  EXPECT_FALSE(title_of(search("--lang zh-Hant development"), "/reports/self-research/2014-traffic.pdf#page=1").empty());
+  // Simplified input finds the traditional text; filters apply to PDF pages (2014-traffic: a report of
+  // 2014; big.pdf: a report of 2013; restricted.pdf: an article of 2014).
+  EXPECT_FALSE(title_of(search("--lang zh-Hant 凤山溪流域"), "/reports/self-research/2014-traffic.pdf#page=2").empty());
+  nlohmann::json articles = search("--collection article 鳳山溪流域");
+  ASSERT_EQ(articles.size(), 1u) << articles.dump();
+  EXPECT_EQ(articles[0]["url"], "/reports/self-research/restricted.pdf#page=2");
+  nlohmann::json of2013 = search("--year 2013 鳳山溪流域");
+  ASSERT_EQ(of2013.size(), 1u) << of2013.dump();
+  EXPECT_EQ(of2013[0]["url"], "/reports/commissioned/big.pdf#page=2");
+  nlohmann::json filtered = search("--collection report --year 2014 --lang zh-Hant 鳳山溪流域");
+  ASSERT_EQ(filtered.size(), 1u) << filtered.dump();
+  EXPECT_EQ(filtered[0]["url"], "/reports/self-research/2014-traffic.pdf#page=2");
   // Chromium's running header and footer (the printed page's title, file address) are not indexed.
-  EXPECT_TRUE(search("Harbour Study").empty());
+  for (const auto& h : search("Harbour Study")) EXPECT_FALSE(h.contains("page")) << h.dump();
+  for (const auto& h : search("harbour")) EXPECT_FALSE(h.contains("page")) << h.dump();
   // The large copy of the same PDF is indexed too, under its own report.
   bool big = false;
   for (const auto& h : search("--lang zh-Hant 旗津半島海岸線"))
@@ -149,7 +169,7 @@ TEST_F(PdfSite, RebuildReadsTheCacheAndOutputIsTheSameWhateverJobs) {
   for (const auto& e : fs::directory_iterator(cache)) before[e.path().filename().string()] = e.last_write_time();
   EXPECT_GE(before.size(), 7u);  // a .json for each of the 7 PDFs, a .png for those with a first page
   fs::path again = root_ / "again";
-  Run r = takao("build --content '" + content_.string() + "' --out '" + again.string() + "' --jobs 1");
+  e2e::Run r = e2e::takao("build --content '" + content_.string() + "' --out '" + again.string() + "' --jobs 1");
   ASSERT_EQ(r.status, 0) << r.err;
   std::map<std::string, fs::file_time_type> after;
   for (const auto& e : fs::directory_iterator(cache)) after[e.path().filename().string()] = e.last_write_time();
