@@ -1,5 +1,6 @@
 #include "pipeline/site_pdfs.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <set>
@@ -36,7 +37,7 @@ std::string linked_pdf(const Site& site, const Document& d, const std::string& d
 std::string size_label(uint64_t bytes) {
   char buf[32];
   if (bytes >= 1'000'000) std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / 1e6);
-  else std::snprintf(buf, sizeof buf, "%llu KB", static_cast<unsigned long long>((bytes + 999) / 1000));
+  else std::snprintf(buf, sizeof buf, "%llu KB", static_cast<unsigned long long>(std::max<uint64_t>(1, (bytes + 500) / 1000)));
   return buf;
 }
 
