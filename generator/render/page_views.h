@@ -25,7 +25,7 @@ struct RenderOptions {
   // Theme assets for templates as {{asset.KEY.url}} / {{asset.KEY.integrity}} (publish/assets.h: content-hashed
   // names and Subresource Integrity). Null: every asset at its plain path, without integrity.
   nlohmann::json assets;
-  // What the build read of each local PDF, by url (render/pdf_view.h); null in takao serve.
+  // What the build read of each local PDF, by url (render/pdf_view.h).
   nlohmann::json pdfs;
 };
 

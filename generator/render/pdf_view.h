@@ -9,7 +9,7 @@ namespace takao {
 
 // `pdfs` maps a PDF's url to {size, pages, thumbnail, width, height}; `strings` are the theme's interface
 // strings of the page's language. An empty object when the build has nothing on that url (an external
-// PDF, or takao serve, which does not read PDFs).
+// PDF).
 nlohmann::json pdf_file_view(const nlohmann::json& pdfs, const std::string& url, const nlohmann::json& strings);
 
 }  // namespace takao
