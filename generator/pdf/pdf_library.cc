@@ -3,6 +3,7 @@
 #include <openssl/evp.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -30,8 +31,8 @@ std::string read_all(const std::string& path, bool* ok) {
 
 // Writes through a temporary name, then renames: readers see a whole entry or none.
 void write_atomic(const std::string& path, const std::string& bytes) {
-  std::string tmp = path + ".tmp-" + std::to_string(::getpid()) + "-" +
-                    std::to_string(std::hash<std::string>{}(path) ^ reinterpret_cast<uintptr_t>(&bytes));
+  static std::atomic<unsigned> counter{0};
+  std::string tmp = path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
   {
     std::ofstream out(tmp, std::ios::binary);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
