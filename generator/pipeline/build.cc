@@ -175,8 +175,7 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
 
   // The PDFs' text, page counts and thumbnails (pdf/): before rendering, which shows them.
   std::vector<DocumentPdf> doc_pdfs = site_pdfs(*site);
-  pdf::PdfLibrary pdfs = pdf::read_pdfs(pdf_requests(doc_pdfs, config.content_dir), pdf_cache_dir(config.out_dir), jobs, diags);
-  check_scholar_pdfs(*site, pdfs, diags);
+  pdf::PdfLibrary pdfs = read_site_pdfs(*site, doc_pdfs, config.content_dir, config.out_dir, jobs, diags);
   timer.lap("pdf");
 
   auto plan = plan_pages(*site);

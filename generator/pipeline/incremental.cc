@@ -458,8 +458,7 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
   // with the model's by a bodies-only build.
   auto pdfs = std::make_shared<pdf::PdfLibrary>();
   if (site && !model_diags.has_errors()) {
-    *pdfs = pdf::read_pdfs(pdf_requests(site_pdfs(*site), config_.content_dir), pdf_cache_dir(config_.out_dir), jobs, model_diags);
-    check_scholar_pdfs(*site, *pdfs, model_diags);
+    *pdfs = read_site_pdfs(*site, site_pdfs(*site), config_.content_dir, config_.out_dir, jobs, model_diags);
   }
   std::vector<Diagnostic> skeleton_diags = model_diags.sorted();
   for (const auto& d : skeleton_diags) diags.add(d);

@@ -78,6 +78,18 @@ std::vector<pdf::PdfRequest> pdf_requests(const std::vector<DocumentPdf>& pdfs, 
   return out;
 }
 
+pdf::PdfLibrary read_site_pdfs(const Site& site, const std::vector<DocumentPdf>& pdfs, const std::string& content_dir,
+                               const std::string& out_dir, int jobs, Diagnostics& diags) {
+  pdf::PdfLibrary lib = pdf::read_pdfs(pdf_requests(pdfs, content_dir), pdf_cache_dir(out_dir), jobs, diags);
+  for (auto& [url, info] : lib.by_url) {
+    if (!info.thumbnail_url.empty() && site.link_targets &&
+        site.link_targets->attachments.count(url_decode(info.thumbnail_url.substr(1))))
+      info.thumbnail_url.clear();
+  }
+  check_scholar_pdfs(site, lib, diags);
+  return lib;
+}
+
 std::string pdf_cache_dir(const std::string& out_dir) {
   if (const char* env = std::getenv("TAKAO_CACHE_DIR"); env && *env) return env;
   namespace fs = std::filesystem;

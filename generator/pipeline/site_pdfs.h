@@ -22,6 +22,11 @@ std::vector<DocumentPdf> site_pdfs(const Site& site);
 
 std::vector<pdf::PdfRequest> pdf_requests(const std::vector<DocumentPdf>& pdfs, const std::string& content_dir);
 
+// Reads the PDFs (pdf::read_pdfs, in parallel, through the cache) and checks Scholar's rules. A thumbnail
+// is published at FILE.pdf.png unless the site has a file of that name (then the page shows none).
+pdf::PdfLibrary read_site_pdfs(const Site& site, const std::vector<DocumentPdf>& pdfs, const std::string& content_dir,
+                               const std::string& out_dir, int jobs, Diagnostics& diags);
+
 // The cache of extracted PDFs: $TAKAO_CACHE_DIR when set, else .cache/takao beside the output folder
 // (for `--out public` in a checkout, the repository's ignored .cache/): outside the output so that the
 // staging swap never touches it, and keyed by content so a renamed or moved site still finds it.
