@@ -7,6 +7,7 @@
 #include "core/disk.h"
 #include "core/heap.h"
 #include "core/parallel.h"
+#include "core/text.h"
 #include "glossary/glossary_reader.h"
 #include "lookup/lookup_index_writer.h"
 #include "markdown/markdown.h"
@@ -15,6 +16,7 @@
 #include "output/link_check.h"
 #include "output/staging.h"
 #include "pipeline/search_documents.h"
+#include "pipeline/site_pdfs.h"
 #include "publish/assets.h"
 #include "publish/compress.h"
 #include "publish/feeds.h"
@@ -171,6 +173,11 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   timer.lap("model");
   if (diags.has_errors()) return false;
 
+  // The PDFs' text, page counts and thumbnails (pdf/): before rendering, which shows them.
+  std::vector<DocumentPdf> doc_pdfs = site_pdfs(*site);
+  pdf::PdfLibrary pdfs = read_site_pdfs(*site, doc_pdfs, config.content_dir, config.out_dir, jobs, diags);
+  timer.lap("pdf");
+
   auto plan = plan_pages(*site);
   if (stats) stats->languages = site->config.languages.size();
   if (config.progress) {
@@ -182,12 +189,15 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   RenderOptions render_options;
   render_options.preview = config.preview;
   render_options.assets = assets.view;
+  render_options.pdfs = pdf_views(pdfs);
   SiteRenderer renderer(*site, theme, engine, render_options);
 
   // Files that do not depend on the rendered pages come first, so that the link check knows them while
   // the pages are parsed.
   OutputFiles copies = std::move(assets.files);
   for (const auto& a : site->attachments) copies.push_back({a.path, "", config.content_dir + "/" + a.path});
+  for (const auto& [url, info] : pdfs.by_url)
+    if (!info.thumbnail_url.empty()) copies.push_back({url_decode(info.thumbnail_url.substr(1)), info.text.thumbnail_png, ""});
   OutputFiles published = write_feeds(*site);
   for (auto& f : write_sitemaps(*site, plan)) published.push_back(std::move(f));
   published.push_back(write_robots_txt(*site));
@@ -224,7 +234,7 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   timer.lap("render");
 
   if (config.progress) config.progress->stage = BuildProgress::indexing;
-  SearchDocuments docs = search_documents(*site);
+  SearchDocuments docs = search_documents(*site, &doc_pdfs, &pdfs);
   OutputFiles search_files = write_search_index(docs);
   timer.lap("search");
   OutputFiles lookup_files = write_lookup_index(site->glossary, site->postal);

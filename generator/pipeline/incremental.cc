@@ -22,6 +22,7 @@
 #include "model/site_bodies.h"
 #include "output/staging.h"
 #include "pipeline/search_documents.h"
+#include "pipeline/site_pdfs.h"
 #include "publish/assets.h"
 #include "publish/compress.h"
 #include "publish/feeds.h"
@@ -163,6 +164,7 @@ struct IncrementalBuilder::State {
   std::map<std::string, FileParts> files;
   std::set<std::string> dirty;  // sources added, changed or removed since the last good build
   std::vector<Diagnostic> skeleton_diags;  // the model's, but for the bodies' links and anchors
+  std::shared_ptr<const pdf::PdfLibrary> pdfs;  // the PDFs read at the last whole build (site_pdfs.h)
   Date today;
   std::map<std::string, Fingerprint> templates;  // name -> expanded text
   Fingerprint strings, assets_view;
@@ -452,6 +454,12 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
   Diagnostics model_diags;
   std::shared_ptr<Site> site = build_site(std::move(sources), options, model_diags);
   s.parse_cache.prune();
+  // The PDFs, as takao build reads them (from the cache when unchanged); their warnings are replayed
+  // with the model's by a bodies-only build.
+  auto pdfs = std::make_shared<pdf::PdfLibrary>();
+  if (site && !model_diags.has_errors()) {
+    *pdfs = read_site_pdfs(*site, site_pdfs(*site), config_.content_dir, config_.out_dir, jobs, model_diags);
+  }
   std::vector<Diagnostic> skeleton_diags = model_diags.sorted();
   for (const auto& d : skeleton_diags) diags.add(d);
   report_body_diagnostics(*site, diags);
@@ -490,6 +498,7 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
   RenderOptions render_options;
   render_options.preview = config_.preview;
   render_options.assets = assets.view;
+  render_options.pdfs = pdf_views(*pdfs);
   SiteRenderer renderer(*site, *s.theme, *s.engine, render_options);
   s.template_fps.clear();
   for (const auto& p : plan) {
@@ -569,6 +578,8 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
     std::string from = config_.content_dir + "/" + a.path;
     add(a.path, stamp_fingerprint(from, s.sources.at(a.path).stamp), Pending{"", from});
   }
+  for (const auto& [url, info] : pdfs->by_url)
+    if (!info.thumbnail_url.empty()) others.push_back({url_decode(info.thumbnail_url.substr(1)), info.text.thumbnail_png, ""});
   lap("feeds, sitemaps, assets");
   std::set<std::string> lookup_paths = s.lookup_paths;
   if (skeleton_changed) {
@@ -589,7 +600,8 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
   bool search_dirty = s.search_dirty || search_inputs_changed;
   std::set<std::string> search_paths = s.search_paths;
   if (search_dirty && !defer_search_) {
-    OutputFiles search = write_search_index(search_documents(*site));
+    std::vector<DocumentPdf> doc_pdfs = site_pdfs(*site);
+    OutputFiles search = write_search_index(search_documents(*site, &doc_pdfs, pdfs.get()));
     search_paths.clear();
     for (auto& f : search) {
       search_paths.insert(f.path);
@@ -641,6 +653,7 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
   s.files = std::move(files);
   s.dirty.clear();
   s.skeleton_diags = std::move(skeleton_diags);
+  s.pdfs = pdfs;
   s.today = today;
   s.templates = std::move(templates);
   s.strings = strings;
@@ -722,6 +735,7 @@ bool IncrementalBuilder::build_bodies_only(const PublishedAssets& assets, int jo
   RenderOptions render_options;
   render_options.preview = config_.preview;
   render_options.assets = assets.view;
+  if (s.pdfs) render_options.pdfs = pdf_views(*s.pdfs);
   SiteRenderer renderer(*s.site, *s.theme, *s.engine, render_options);
   std::vector<PageRecord> records(candidates.size());
   std::vector<std::optional<std::string>> html(candidates.size());
@@ -789,11 +803,12 @@ bool IncrementalBuilder::build_bodies_only(const PublishedAssets& assets, int jo
 
 std::optional<IncrementalBuilder::SearchJob> IncrementalBuilder::take_search_job() const {
   if (!state_->search_dirty || !state_->site) return std::nullopt;
-  return SearchJob{state_->site, state_->search_generation};
+  return SearchJob{state_->site, state_->search_generation, state_->pdfs};
 }
 
 OutputFiles IncrementalBuilder::make_search_files(const SearchJob& job) {
-  return write_search_index(search_documents(*job.site));
+  std::vector<DocumentPdf> doc_pdfs = site_pdfs(*job.site);
+  return write_search_index(search_documents(*job.site, &doc_pdfs, job.pdfs.get()));
 }
 
 IncrementalResult IncrementalBuilder::finish_search(Diagnostics& diags) {

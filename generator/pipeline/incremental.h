@@ -32,6 +32,7 @@
 #include "core/diagnostics.h"
 #include "core/output_file.h"
 #include "model/parse_cache.h"
+#include "pdf/pdf_library.h"
 #include "pipeline/build.h"
 
 namespace takao {
@@ -74,6 +75,7 @@ class IncrementalBuilder {
   struct SearchJob {
     std::shared_ptr<const struct Site> site;
     uint64_t generation = 0;
+    std::shared_ptr<const pdf::PdfLibrary> pdfs;  // the PDFs' text, kept alive with the job
   };
   std::optional<SearchJob> take_search_job() const;
   static OutputFiles make_search_files(const SearchJob& job);

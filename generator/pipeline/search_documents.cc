@@ -1,6 +1,8 @@
 #include "pipeline/search_documents.h"
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 
 #include "core/text.h"
 
@@ -32,9 +34,44 @@ SearchDocument base(const Document& d, bool en, const std::string& collection) {
   return s;
 }
 
+
+// The pages of each PDF, as documents of the document that names it: its title, collection and dates.
+void add_pdf_pages(SearchDocuments& out, const std::vector<DocumentPdf>& pdfs, const pdf::PdfLibrary& library) {
+  std::map<std::string, std::vector<size_t>> by_url;  // a document's search documents, by their url
+  for (size_t i = 0; i < out.size(); ++i) by_url[out[i].url].push_back(i);
+  size_t html_count = out.size();
+  for (const DocumentPdf& p : pdfs) {
+    const pdf::PdfInfo* info = library.find(p.url);
+    if (!info) continue;
+    for (bool en : {false, true}) {
+      auto it = by_url.find(en ? "/en" + p.doc->url : p.doc->url);
+      if (it == by_url.end()) continue;
+      for (size_t parent : it->second) {
+        if (parent >= html_count || out[parent].collection != p.collection) continue;
+        const std::vector<std::string>& pages = info->text.pages;
+        for (size_t n = 0; n < pages.size(); ++n) {
+          if (pages[n].empty()) continue;
+          SearchDocument s;
+          const SearchDocument& doc = out[parent];
+          s.url = p.url + "#page=" + std::to_string(n + 1);
+          s.lang = doc.lang;
+          s.collection = doc.collection;
+          s.title = doc.title;
+          s.title_alt = doc.title_alt;
+          s.date = doc.date;
+          s.year = doc.year;
+          s.page = static_cast<int>(n + 1);
+          s.body_view = &pages[n];  // the library outlives the index
+          out.push_back(std::move(s));
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 
-SearchDocuments search_documents(const Site& site) {
+SearchDocuments search_documents(const Site& site, const std::vector<DocumentPdf>* pdfs, const pdf::PdfLibrary* library) {
   SearchDocuments out;
   auto both = [&](const Document& d, auto&& extra, const std::string& collection, bool always_en = false) {
     for (bool en : {false, true}) {
@@ -81,7 +118,11 @@ SearchDocuments search_documents(const Site& site) {
       out.push_back(std::move(s));
     }
   }
-  std::sort(out.begin(), out.end(), [](const SearchDocument& a, const SearchDocument& b) { return a.url < b.url; });
+  if (pdfs && library) add_pdf_pages(out, *pdfs, *library);
+  // Both languages of a PDF page share its url: the language orders them.
+  std::sort(out.begin(), out.end(), [](const SearchDocument& a, const SearchDocument& b) {
+    return std::tie(a.url, a.lang) < std::tie(b.url, b.lang);
+  });
   return out;
 }
 

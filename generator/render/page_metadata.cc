@@ -74,6 +74,13 @@ json pdf_media(const Site& site, const std::string& pdf) {
 
 }  // namespace
 
+bool scholar_reads_pdf(const std::string& page_url, const std::string& pdf_url) {
+  if (pdf_url.empty() || pdf_url[0] != '/' || page_url.empty() || page_url.back() != '/') return false;
+  std::string folder = pdf_url.substr(0, pdf_url.rfind('/') + 1);
+  std::string parent = page_url.substr(0, page_url.rfind('/', page_url.size() - 2) + 1);
+  return folder == page_url || folder == parent;
+}
+
 std::string json_for_script(const json& value) {
   std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
   std::string out;
@@ -161,7 +168,7 @@ json page_metadata(const Site& site, const PlannedPage& page, const json& view) 
       if (a.first_page > 0) name("citation_firstpage", std::to_string(a.first_page));
       if (a.last_page > 0) name("citation_lastpage", std::to_string(a.last_page));
       name("citation_doi", a.doi);
-      name("citation_pdf_url", absolute(site, a.pdf));
+      if (scholar_reads_pdf(a.doc.url, a.pdf)) name("citation_pdf_url", absolute(site, a.pdf));
       name("citation_abstract_html_url", canonical);
       name("citation_language", en && a.doc.has_en_body ? "en" : "zh");
       const auto& words = en && !a.keywords_en.empty() ? a.keywords_en : a.keywords;
@@ -198,7 +205,7 @@ json page_metadata(const Site& site, const PlannedPage& page, const json& view) 
         name("citation_technical_report_institution", institution);
         name("citation_technical_report_number", r.number);
       }
-      name("citation_pdf_url", absolute(site, r.pdf));
+      if (scholar_reads_pdf(r.doc.url, r.pdf)) name("citation_pdf_url", absolute(site, r.pdf));
       name("citation_abstract_html_url", canonical);
       name("citation_language", en && r.doc.has_en_body ? "en" : "zh");
       if (!r.doc.published.empty()) property("article:published_time", r.doc.published.iso());

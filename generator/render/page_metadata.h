@@ -15,4 +15,9 @@ nlohmann::json page_metadata(const Site& site, const PlannedPage& page, const nl
 // so "</script>" in any value cannot end the element.
 std::string json_for_script(const nlohmann::json& value);
 
+// Google Scholar reads citation_pdf_url only for a PDF in the page's folder: for a page at
+// "/reports/x/slug/" (from reports/x/slug.md), a PDF at "/reports/x/NAME.pdf", beside the Markdown file,
+// or inside "/reports/x/slug/". Never an external one.
+bool scholar_reads_pdf(const std::string& page_url, const std::string& pdf_url);
+
 }  // namespace takao

@@ -8,6 +8,7 @@
 #include "render/page_descriptions.h"
 #include "render/glossary_postal_view.h"
 #include "render/page_metadata.h"
+#include "render/pdf_view.h"
 
 namespace takao {
 
@@ -398,6 +399,7 @@ void SiteRenderer::fill(json& v, const PlannedPage& p) const {
       json item = issue_item(p.index, en);
       for (auto it = item.begin(); it != item.end(); ++it) page[it.key()] = it.value();
       page["body"] = doc_view(is.doc, en)["body"];
+      page["pdf_file"] = pdf_file_view(options_.pdfs, is.pdf, en ? theme_.strings_en : theme_.strings_zh);
       json toc = json::array();
       for (size_t a : is.articles) toc.push_back(article_item(a, en));
       page["toc"] = toc;
@@ -446,6 +448,7 @@ void SiteRenderer::fill(json& v, const PlannedPage& p) const {
       page["first_page"] = a.first_page;
       page["last_page"] = a.last_page;
       page["pdf"] = a.pdf;
+      page["pdf_file"] = pdf_file_view(options_.pdfs, a.pdf, en ? theme_.strings_en : theme_.strings_zh);
       page["doi"] = a.doi;
       page["issue"] = issue_item(a.issue, en);
       page["journal_title"] = site_.journal ? title_of(site_.journal->doc, en) : "";
@@ -544,6 +547,7 @@ void SiteRenderer::fill(json& v, const PlannedPage& p) const {
       page["authors"] = authors_view(r.authors, en);
       page["has_authors"] = !r.authors.empty();
       page["pdf"] = r.pdf;
+      page["pdf_file"] = pdf_file_view(options_.pdfs, r.pdf, en ? theme_.strings_en : theme_.strings_zh);
       page["series_kind"] = r.series;
       page["year"] = r.year;
       page["agency"] = item["agency"];

@@ -25,6 +25,8 @@ struct RenderOptions {
   // Theme assets for templates as {{asset.KEY.url}} / {{asset.KEY.integrity}} (publish/assets.h: content-hashed
   // names and Subresource Integrity). Null: every asset at its plain path, without integrity.
   nlohmann::json assets;
+  // What the build read of each local PDF, by url (render/pdf_view.h).
+  nlohmann::json pdfs;
 };
 
 class SiteRenderer {

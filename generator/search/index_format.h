@@ -14,7 +14,8 @@
 //   l/<n>.bin       list packs: posting lists too long to sit in a shard, read by byte range
 //   r/<n>.bin       record packs: one record per page group at slot * 512 bytes from the pack start:
 //                   u16 little-endian header length, header JSON {"c","y","m":[[url,lang,title,date]…]},
-//                   then the text (abstract, blank line, body) the excerpts come from
+//                   plus "p": N for page N of a PDF (url "…/file.pdf#page=N"), then the text (abstract,
+//                   blank line, body) the excerpts come from
 //   x/<p>.bin       English lexicon packs: bucket n = fnv1a(first two code points of word) % lexicon_buckets
 //                   sits in pack n / buckets_per_pack, laid out like the term shard packs; a bucket is
 //                   the JSON [[word, stem, df]…] sorted by word
@@ -29,6 +30,8 @@
 // close to that of 3-grams at about half the postings.
 // Lists flagged kListNoPos (one-character pieces: the phrase check never needs them, only an excerpt of a
 // one-character query, which then starts at the text) carry no pos.
+// Impacts are 1-255; an index holding PDF pages gives site pages 128-255 and PDF pages 1-127, so that a
+// site page ranks above a PDF page for the same terms (index_writer.cc, quantise_impact).
 // Filter lists ("lang:en", "collection:report", "year:2014") are bare; a negated one lists the groups
 // NOT in the set (whichever is shorter).
 #pragma once

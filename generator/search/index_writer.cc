@@ -18,6 +18,7 @@
 #include <set>
 #include <stdexcept>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 
 #include "core/heap.h"
@@ -41,7 +42,7 @@ void dump_documents(const SearchDocuments& docs) {
   for (const SearchDocument& d : docs)
     all.push_back({{"url", d.url}, {"lang", d.lang}, {"collection", d.collection}, {"title", d.title},
                    {"title_alt", d.title_alt}, {"authors", d.authors}, {"keywords", d.keywords},
-                   {"abstract", d.abstract}, {"body", d.body()}, {"date", d.date}, {"year", d.year}});
+                   {"abstract", d.abstract}, {"body", d.body()}, {"date", d.date}, {"year", d.year}, {"page", d.page}});
   std::ofstream out(path, std::ios::binary);
   out << nlohmann::json{{"documents", all}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   out.close();
@@ -72,6 +73,7 @@ struct Group {
 const SearchDocument& first(const Group& g) { return *g.members.front(); }
 
 std::string field_text(const SearchDocument& d, int field) {
+  if (d.page > 0 && field != 3) return "";  // a PDF page: only its text (the title is its document's)
   switch (field) {
     case 0: return d.title + "\n" + d.title_alt;
     case 1: return d.authors + "\n" + d.keywords;
@@ -96,7 +98,7 @@ std::vector<std::string_view> abstract_lines(const std::string& abstract) {
 bool same_content(const SearchDocument& a, const SearchDocument& b) {
   auto titles = [](const SearchDocument& d) { return std::minmax(d.title, d.title_alt); };
   return a.body() == b.body() && a.authors == b.authors && a.keywords == b.keywords && a.collection == b.collection &&
-         a.year == b.year && titles(a) == titles(b) && abstract_lines(a.abstract) == abstract_lines(b.abstract);
+         a.year == b.year && a.page == b.page && titles(a) == titles(b) && abstract_lines(a.abstract) == abstract_lines(b.abstract);
 }
 
 std::string cut_utf8(const std::string& s, size_t max_bytes) {
@@ -140,7 +142,7 @@ std::vector<Group> group_documents(const SearchDocuments& docs) {
   }
   for (Group& g : groups) {
     std::sort(g.members.begin(), g.members.end(),
-              [](const SearchDocument* a, const SearchDocument* b) { return a->url < b->url; });
+              [](const SearchDocument* a, const SearchDocument* b) { return std::tie(a->url, a->lang) < std::tie(b->url, b->lang); });
   }
   std::sort(groups.begin(), groups.end(),
             [](const Group& a, const Group& b) { return first(a).url < first(b).url; });
@@ -252,8 +254,17 @@ struct Stemmer {
   }
 };
 
-void count_chunk(const std::vector<Group>& groups, size_t begin, size_t end, const double avg[kFields],
-                 ChunkOut& out, uint32_t chunk_index) {
+// Impacts: with PDF pages in the index, a site page's impact is 128-255 and a PDF page's 1-127, so that for
+// the same terms (the same idf) every page of the site ranks above every PDF page: a phrase in a
+// document's own page finds that page first, its PDF's pages after. Without PDF pages, 1-255.
+long quantise_impact(double sat, bool tiers, bool pdf_page) {
+  if (!tiers) return std::clamp(std::lround(sat * 255), 1L, 255L);
+  if (pdf_page) return std::clamp(1 + std::lround(sat * 126), 1L, 127L);
+  return std::clamp(128 + std::lround(sat * 127), 128L, 255L);
+}
+
+void count_chunk(const std::vector<Group>& groups, size_t begin, size_t end, const double (*avgs)[kFields],
+                 bool tiers, ChunkOut& out, uint32_t chunk_index) {
   Folder folder;
   Stemmer stemmer;
   TermCounts counts;
@@ -310,6 +321,7 @@ void count_chunk(const std::vector<Group>& groups, size_t begin, size_t end, con
   for (size_t gi = begin; gi < end; ++gi) {
     const Group& g = groups[gi];
     const SearchDocument& d = first(g);
+    const double* avg = avgs[d.page > 0];
     size_t bound = 16;
     std::string texts[kFields];
     for (int f = 0; f < kFields; ++f) {
@@ -364,8 +376,7 @@ void count_chunk(const std::vector<Group>& groups, size_t begin, size_t end, con
         tfn += kWeights[f] * s.tf[f] / norm;
       }
       double sat = tfn / (kBm25K1 + tfn);
-      long impact = std::lround(sat * 255);
-      impact = std::clamp(impact, 1L, 255L);
+      long impact = quantise_impact(sat, tiers, d.page > 0);
       uint32_t pos = s.first ? 1 + (s.first - 1) / kPosUnit : 0;
       if (pos > 0xFFFF) pos = 0xFFFF;
       bool word = s.key & kWordBit;
@@ -662,14 +673,16 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
   // Records: header and text of each group, laid out on 512-byte slots in packs of about 1 MB.
   std::vector<uint32_t> pack_starts;
   uint64_t slot = 0, pack_bytes = 0;
-  double total_length[kFields] = {0, 0, 0, 0};
+  double total_length[2][kFields] = {};  // site pages, PDF pages: each normalised among its kind
+  size_t kind_count[2] = {0, 0};
   for (Group& g : groups) {
     nlohmann::json members = nlohmann::json::array();
     for (const SearchDocument* m : g.members)
       members.push_back({m->url, m->lang, cut_utf8(m->title, 1000), m->date});
     const SearchDocument& d = first(g);
-    g.header = nlohmann::json{{"c", d.collection}, {"y", d.year}, {"m", members}}.dump(
-        -1, ' ', false, nlohmann::json::error_handler_t::replace);
+    nlohmann::json header = {{"c", d.collection}, {"y", d.year}, {"m", members}};
+    if (d.page > 0) header["p"] = d.page;  // a PDF page: its number
+    g.header = header.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     if (g.header.size() > 0xFFFF) g.header = nlohmann::json{{"c", d.collection}, {"y", d.year}, {"m", nlohmann::json::array()}}.dump();
     g.text_base = static_cast<uint32_t>(2 + g.header.size());
     g.body_offset = d.abstract.empty() ? 0 : static_cast<uint32_t>(d.abstract.size() + 2);
@@ -684,14 +697,17 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
     pack_bytes += slots * kSlotBytes;
     for (int f = 0; f < kFields; ++f) {
       g.length[f] = static_cast<double>(field_text(d, f).size());
-      total_length[f] += g.length[f];
+      total_length[d.page > 0][f] += g.length[f];
     }
+    ++kind_count[d.page > 0];
   }
   pack_starts.push_back(static_cast<uint32_t>(slot));
   if (slot >= kMaxSlots) throw std::length_error("search index: more than 8 GB of page text");
-  double avg[kFields];
-  for (int f = 0; f < kFields; ++f)
-    avg[f] = std::max(1.0, groups.empty() ? 1.0 : total_length[f] / static_cast<double>(groups.size()));
+  double avg[2][kFields];
+  for (int k = 0; k < 2; ++k)
+    for (int f = 0; f < kFields; ++f)
+      avg[k][f] = std::max(1.0, kind_count[k] == 0 ? 1.0 : total_length[k][f] / static_cast<double>(kind_count[k]));
+  bool tiers = kind_count[1] > 0;
   timer.lap("group");
 
   // Count terms, chunk by chunk in parallel; every chunk's output lands in its own slot.
@@ -699,7 +715,7 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
   std::vector<ChunkOut> chunks(chunk_count);
   parallel_for(chunk_count, threads, [&](size_t c) {
     size_t begin = groups.size() * c / chunk_count, end = groups.size() * (c + 1) / chunk_count;
-    count_chunk(groups, begin, end, avg, chunks[c], static_cast<uint32_t>(c));
+    count_chunk(groups, begin, end, avg, tiers, chunks[c], static_cast<uint32_t>(c));
   });
   timer.lap("count");
 

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "search/index_writer.h"
 #include "search/search_index.h"
@@ -33,9 +34,10 @@ SearchDocuments case_documents(const nlohmann::json& cases) {
     doc.body_text = d.value("body", "");
     doc.date = d.value("date", "");
     doc.year = d.value("year", 0);
+    doc.page = d.value("page", 0);
     docs.push_back(std::move(doc));
   }
-  std::sort(docs.begin(), docs.end(), [](const auto& a, const auto& b) { return a.url < b.url; });
+  std::sort(docs.begin(), docs.end(), [](const auto& a, const auto& b) { return std::tie(a.url, a.lang) < std::tie(b.url, b.lang); });
   return docs;
 }
 
@@ -86,6 +88,10 @@ TEST(SearchCases, BothEnginesAgreeOnTheSharedCases) {
     if (c.contains("first")) {
       ASSERT_FALSE(urls.empty());
       EXPECT_EQ(urls[0], c["first"].get<std::string>());
+    }
+    if (c.contains("page")) {
+      ASSERT_FALSE(page.results.empty());
+      EXPECT_EQ(page.results[0].page, c["page"].get<int>());
     }
     if (c.contains("partial")) EXPECT_EQ(page.partial, c["partial"].get<bool>());
     if (c.contains("total")) EXPECT_EQ(page.total, c["total"].get<size_t>());

@@ -122,8 +122,10 @@ int search_main(int argc, char** argv) {
   if (command.json) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& r : page.results) {
-      out.push_back({{"url", r.url}, {"title", r.title}, {"lang", r.lang}, {"excerpt", r.excerpt},
-                     {"collection", r.collection}, {"date", r.date}});
+      nlohmann::json hit = {{"url", r.url}, {"title", r.title}, {"lang", r.lang}, {"excerpt", r.excerpt},
+                            {"collection", r.collection}, {"date", r.date}};
+      if (r.page > 0) hit["page"] = r.page;
+      out.push_back(std::move(hit));
     }
     std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return 0;
@@ -138,6 +140,7 @@ int search_main(int argc, char** argv) {
   for (const auto& r : page.results) {
     std::cout << r.title << "\n  " << r.url << "  " << r.collection;
     if (!r.date.empty()) std::cout << "  " << r.date;
+    if (r.page > 0) std::cout << "  PDF p. " << r.page;
     std::cout << "\n  " << r.excerpt << "\n\n";
   }
   return 0;

@@ -21,6 +21,10 @@ struct SearchDocument {
   const std::string* body_view = nullptr;  // else the text it is borrowed from
   std::string date;        // ISO "YYYY-MM-DD" or "" (published date; for reports without one, "")
   int year = 0;            // Gregorian year for the year filter, 0 when none
+  // > 0: page `page` of a PDF of a document (url "/x/file.pdf#page=N"). Only its body (the page's text) is
+  // indexed; title and collection are the document's, shown with the hit. Such pages rank after every
+  // page of the site itself for the same terms (index_writer.cc: impact tiers).
+  int page = 0;
 
   std::string_view body() const { return body_view ? std::string_view(*body_view) : std::string_view(body_text); }
 };

@@ -439,6 +439,7 @@ SearchResult SearchIndex::make_result(uint32_t slot, uint32_t pos, size_t member
     r.date = m[3].get<std::string>();
   }
   r.collection = h.value("c", std::string());
+  if (h.contains("p") && h["p"].is_number_integer()) r.page = h["p"].get<int>();
   uint64_t text_start = start + 2 + header_length;
   uint64_t w0 = text_start, w1 = text_start + kWindowNoMatch;
   if (pos > 0) {

@@ -37,6 +37,7 @@ struct SearchResult {
   std::string excerpt;
   std::vector<std::pair<size_t, size_t>> ranges;  // matches in the excerpt, UTF-16 code units [start, end)
   int64_t score = 0;
+  int page = 0;  // a page of a PDF: its number (url ends in "#page=N")
 };
 
 struct SearchPage {

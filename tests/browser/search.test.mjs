@@ -179,3 +179,56 @@ test("the header form of every page submits to the search page", async () => {
   await page.waitForFunction(() => document.querySelector("#search-status")?.textContent.length > 0);
   await page.close();
 });
+
+test("a hit inside a PDF: its page, the document's title, 民國 date and collection name, a link to file.pdf#page=N", async () => {
+  const { openSearch } = await import(path.join(root, "themes/default/assets/takao-search.mjs"));
+  const search = await openSearch(async (p) => readFileSync(path.join(site, p)));
+  // A word from the text of some PDF of the site (the real content's PDFs are in English).
+  let q, hit;
+  for (const candidate of ["exhibitors", "graduates", "employment", "visitors"]) {
+    hit = (await search.query(candidate, { lang: "zh-Hant", limit: 0 })).find((h) => h.page);
+    if (hit) { q = candidate; break; }
+  }
+  assert.ok(hit, "no PDF page of the site is found by a word of its text");
+  assert.match(hit.url, /\.pdf#page=\d+$/);
+  for (const [lang, prefix] of [["zh-Hant", ""], ["en", "/en"]]) {
+    const errors = [];
+    const page = await openPage(errors);
+    await page.goto(`${base}${prefix}/search/?q=${encodeURIComponent(q)}&lang=zh-Hant`);
+    await page.waitForFunction(() => document.querySelectorAll("#search-results > li").length > 0);
+    const items = await page.$$eval("#search-results > li", (lis) => lis.map((li) => ({
+      href: li.querySelector("h2 a").getAttribute("href"),
+      title: li.querySelector("h2 a").textContent,
+      meta: [...li.querySelectorAll(".search-meta > span")].map((s) => s.textContent),
+    })));
+    const item = items.find((i) => i.href === hit.url);
+    assert.ok(item, `${hit.url} not among ${JSON.stringify(items)}`);
+    assert.equal(item.title, hit.title);
+    const pdfLabel = lang === "en" ? `PDF p. ${hit.page}` : `PDF 第 ${hit.page} 頁`;
+    assert.ok(item.meta.includes(pdfLabel), JSON.stringify(item.meta));
+    // The collection by the theme's name, the date as the site's pages write it.
+    const [y, m, d] = hit.date.split("-").map(Number);
+    const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    const date = lang === "en" ? `${d} ${months[m - 1]} ${y}` : `民國${y - 1911}年${m}月${d}日`;
+    assert.ok(item.meta.includes(date), `${date} not in ${JSON.stringify(item.meta)}`);
+    assert.ok(!item.meta.includes(hit.collection), `untranslated collection name in ${JSON.stringify(item.meta)}`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
+test("Chinese results never show a Gregorian date or an untranslated collection (journal, issue)", async () => {
+  const errors = [];
+  const page = await openPage(errors);
+  await page.goto(`${base}/search/?q=${encodeURIComponent("城市發展")}`);
+  await page.waitForFunction(() => document.querySelectorAll("#search-results > li").length > 0);
+  const metas = await page.$$eval("#search-results .search-meta", (ps) => ps.map((p) => p.textContent));
+  for (const meta of metas) {
+    assert.doesNotMatch(meta, /\d{4}-\d{2}-\d{2}/, meta);
+    assert.doesNotMatch(meta, /\b(journal|issue|article|report|series|page|glossary)\b/, meta);
+  }
+  const years = await page.$$eval("#search-year option", (os) => os.slice(1).map((o) => o.textContent));
+  for (const y of years) assert.match(y, /^民國(前)?\d+年$/, y);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

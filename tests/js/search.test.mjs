@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { openSearch, parseQuery, makeFolder, excerptFrom, integerIdf, fnv1a } from "../../themes/default/assets/takao-search.mjs";
+import { openSearch, parseQuery, makeFolder, excerptFrom, integerIdf, fnv1a, formatDate, formatYear } from "../../themes/default/assets/takao-search.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const casesPath = path.join(root, "tests/cases/search-cases.json");
@@ -54,6 +54,7 @@ async function runCases(search) {
     if (c.expect_unordered) assert.deepEqual([...urls].sort(), [...c.expect_unordered].sort(), what);
     for (const u of c.absent || []) assert.ok(!urls.includes(u), what);
     if (c.first) assert.equal(urls[0], c.first, what);
+    if ("page" in c) assert.equal(page.results[0]?.page, c.page, what);
     if ("partial" in c) assert.equal(page.partial, c.partial, what);
     if ("total" in c) assert.equal(page.total, c.total, what);
     if (c.title) assert.equal(page.results[0].title, c.title, what);
@@ -93,8 +94,8 @@ test("the same results as takao search --json (C++ engine) for every case", asyn
     assert.equal(run.status, 0, run.stderr);
     const cli = JSON.parse(run.stdout);
     const js = await search.query(c.query, { limit: o.limit ?? 0, offset: o.offset ?? 0, lang: o.lang, collection: o.collection, year: o.year });
-    assert.deepEqual(js.map((r) => [r.url, r.title, r.lang, r.excerpt, r.collection, r.date]),
-      cli.map((r) => [r.url, r.title, r.lang, r.excerpt, r.collection, r.date]), `query ${c.query}`);
+    assert.deepEqual(js.map((r) => [r.url, r.title, r.lang, r.excerpt, r.collection, r.date, r.page]),
+      cli.map((r) => [r.url, r.title, r.lang, r.excerpt, r.collection, r.date, r.page]), `query ${c.query}`);
   }
 });
 
@@ -176,4 +177,48 @@ test("excerptFrom collapses white space and finds words by stem", () => {
   const { excerpt, ranges } = excerptFrom("The\n\n  Plans and PLANNING  here", terms, ["plan"], fold);
   assert.equal(excerpt, "The Plans and PLANNING here");
   assert.deepEqual(ranges, [[4, 9], [14, 22]]);
+});
+
+test("PDF pages: every Chinese substring of a page's text finds that page, as url#page=N with its page", async () => {
+  const search = await openSearch(wholeFiles());
+  const pdfPages = cases.documents.filter((d) => d.page);
+  assert.ok(pdfPages.length >= 3);
+  let tried = 0;
+  for (const d of pdfPages) {
+    for (const run of d.body.match(/[\u3400-\u9fff]+/gu) || []) {
+      const cps = [...run];
+      for (let i = 0; i < cps.length; i++) {
+        for (let n = 1; n <= 8 && i + n <= cps.length; n++) {
+          const q = cps.slice(i, i + n).join("");
+          const hits = await search.query(q, { limit: 0, lang: d.lang });
+          assert.ok(hits.some((h) => h.url === d.url && h.page === d.page && h.url.endsWith(`#page=${d.page}`)),
+            `${q} does not find ${d.url}`);
+          tried++;
+        }
+      }
+    }
+  }
+  assert.ok(tried > 200, `${tried} substrings`);
+});
+
+test("a PDF page's hit carries its document's title, collection and date", async () => {
+  const search = await openSearch(wholeFiles());
+  const [hit] = await search.query("鳳山溪流域", { lang: "zh-Hant" });
+  assert.equal(hit.url, "/reports/self-research/2013-transport/transfer.pdf#page=2");
+  assert.equal(hit.page, 2);
+  assert.equal(hit.title, "大眾運輸轉乘研究");
+  assert.equal(hit.collection, "report");
+  assert.equal(hit.excerpt.slice(hit.ranges[0][0], hit.ranges[0][1]), "鳳山溪流域");
+  const [html] = await search.query("期程", { lang: "zh-Hant", collection: "report" });
+  assert.equal("page" in html, false, "a site page has no page number");
+});
+
+test("formatDate and formatYear: 民國 on Chinese pages, as the site's pages write them", () => {
+  assert.equal(formatDate("2014-08-01", "zh-Hant"), "民國103年8月1日");
+  assert.equal(formatDate("1911-10-10", "zh-Hant"), "民國前1年10月10日");
+  assert.equal(formatDate("2014-08-01", "en"), "1 August 2014");
+  assert.equal(formatDate("", "zh-Hant"), "");
+  assert.equal(formatDate("2014", "zh-Hant"), "2014");
+  assert.equal(formatYear(2014, "zh-Hant"), "民國103年");
+  assert.equal(formatYear(2014, "en"), "2014");
 });

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "search/index_writer.h"
 
@@ -33,9 +34,10 @@ int main(int argc, char** argv) {
     doc.body_text = d.value("body", "");
     doc.date = d.value("date", "");
     doc.year = d.value("year", 0);
+    doc.page = d.value("page", 0);
     docs.push_back(std::move(doc));
   }
-  std::sort(docs.begin(), docs.end(), [](const auto& a, const auto& b) { return a.url < b.url; });
+  std::sort(docs.begin(), docs.end(), [](const auto& a, const auto& b) { return std::tie(a.url, a.lang) < std::tie(b.url, b.lang); });
   for (const takao::OutputFile& f : takao::write_search_index(docs)) {
     std::filesystem::path p = std::filesystem::path(argv[2]) / f.path;
     std::filesystem::create_directories(p.parent_path());

@@ -1,6 +1,6 @@
 // The search page: reads ?q= (and the filters) from the address, searches as the user types, and renders
 // results as DOM nodes built from text (titles and excerpts from the index are never parsed as HTML).
-import { openSearch } from "./takao-search.mjs";
+import { formatDate, formatYear, openSearch } from "./takao-search.mjs";
 
 const PAGE_SIZE = 10;
 const app = document.querySelector(".search-app");
@@ -46,7 +46,10 @@ function excerptNode(excerpt, ranges) {
   return p;
 }
 
+// The theme's name of a collection (data-col-NAME on the app), else the filter's option, else the name.
 function collectionLabel(select, value) {
+  const key = "col" + value.charAt(0).toUpperCase() + value.slice(1);
+  if (app.dataset[key]) return app.dataset[key];
   const option = [...select.options].find((o) => o.value === value);
   return option ? option.textContent : value;
 }
@@ -82,7 +85,7 @@ function start() {
         for (const y of [...s.manifest.years].sort((a, b) => b - a)) {
           const o = document.createElement("option");
           o.value = String(y);
-          o.textContent = String(y);
+          o.textContent = formatYear(y, app.dataset.lang === "en" ? "en" : "zh-Hant");
           year.append(o);
         }
         year.value = wantedYear;
@@ -156,10 +159,16 @@ function start() {
       const c = document.createElement("span");
       c.textContent = collectionLabel(collection, r.collection);
       meta.append(c);
+      if (r.page) {
+        const s = document.createElement("span");
+        s.className = "search-pdf-page";
+        s.textContent = message("pdfPage", { page: r.page });
+        meta.append(s);
+      }
       if (r.date) {
         const t = document.createElement("time");
         t.dateTime = r.date;
-        t.textContent = r.date;
+        t.textContent = formatDate(r.date, app.dataset.lang === "en" ? "en" : "zh-Hant");
         const s = document.createElement("span");
         s.append(t);
         meta.append(s);

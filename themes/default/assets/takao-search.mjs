@@ -629,6 +629,8 @@ export async function openSearch(fetchFile) {
       [result.url, result.lang, result.title, result.date] = members[member];
     }
     result.collection = header.c || "";
+    // A page of a PDF: its number (the url ends in #page=N).
+    if (Number.isInteger(header.p) && header.p > 0) result.page = header.p;
     const textStart = start + 2 + headerLength;
     let windowBytes;
     if (m >= 0) {
@@ -654,6 +656,28 @@ export async function openSearch(fetchFile) {
       return parseQuery(text, folder);
     },
   };
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+  "October", "November", "December"];
+
+// A result's ISO date as the site's pages write it (core/date.cc): 民國103年8月1日 on Chinese pages (the
+// ROC calendar, as ICU's zh_TW@calendar=roc), 1 August 2014 on English ones. Anything else unchanged.
+export function formatDate(iso, lang) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(iso || ""));
+  if (!m) return String(iso || "");
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12) return String(iso);
+  if (lang === "en") return `${d} ${MONTHS[mo - 1]} ${y}`;
+  const era = y > 1911 ? `民國${y - 1911}年` : `民國前${1912 - y}年`;
+  return `${era}${mo}月${d}日`;
+}
+
+// A year as the site's pages write it: 民國103年 on Chinese pages, 2014 on English ones.
+export function formatYear(year, lang) {
+  const y = Number(year);
+  if (!Number.isInteger(y) || lang === "en") return String(year);
+  return y > 1911 ? `民國${y - 1911}年` : `民國前${1912 - y}年`;
 }
 
 function compareBytes(a, b) {
