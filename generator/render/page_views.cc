@@ -4,6 +4,8 @@
 
 #include "core/text.h"
 #include "lookup/name_forms.h"
+#include "model/identifiers.h"
+#include "render/cite_view.h"
 #include "render/page_metadata.h"
 
 namespace takao {
@@ -179,6 +181,7 @@ json SiteRenderer::authors_view(const std::vector<Author>& authors, bool en) con
     item["name"] = en && !a.name_en.empty() ? a.name_en : a.name;
     item["name_alt"] = en ? (a.name_en.empty() ? "" : a.name) : a.name_en;
     item["affiliation"] = a.affiliation;
+    item["orcid_url"] = a.orcid.empty() ? "" : orcid_url(a.orcid);
     item["url"] = term_url(IndexKind::authors, a.name, en);
     item["last"] = i + 1 == authors.size();
     list.push_back(item);
@@ -418,20 +421,6 @@ void SiteRenderer::fill(json& v, const PlannedPage& p) const {
       page["issue"] = issue_item(a.issue, en);
       page["journal_title"] = site_.journal ? title_of(site_.journal->doc, en) : "";
       page["issn"] = site_.journal ? site_.journal->issn : "";
-      // How to cite: authors (year). title. journal, issue, pages.
-      std::vector<std::string> names;
-      for (const auto& au : a.authors) names.push_back(en && !au.name_en.empty() ? au.name_en : au.name);
-      std::string year = is.doc.published.empty() ? "" : (en ? std::to_string(is.doc.published.year) : format_year_zh(is.doc.published.year));
-      std::string cite;
-      if (en) {
-        cite = join(names, ", ") + (names.empty() ? "" : " ") + "(" + year + "). " + title_of(a.doc, true) + ". " +
-               page["journal_title"].get<std::string>() + ", " + std::to_string(is.number) + (a.pages.empty() ? "" : ", " + a.pages) + ".";
-      } else {
-        cite = join(names, "、") + (names.empty() ? "" : "（") + year + (names.empty() ? "" : "）") + "。" + a.doc.title + "。《" +
-               page["journal_title"].get<std::string>() + "》，第" + std::to_string(is.number) + "期" +
-               (a.pages.empty() ? "" : "，頁" + a.pages) + "。";
-      }
-      page["cite"] = cite;
       const auto& arts = is.articles;
       auto pos = std::find(arts.begin(), arts.end(), p.index) - arts.begin();
       page["prev"] = pos > 0 ? article_item(arts[pos - 1], en) : json(false);
@@ -714,6 +703,7 @@ void SiteRenderer::fill(json& v, const PlannedPage& p) const {
     hreflang.push_back({{"lang", "x-default"}, {"href", base + zh_url.substr(1)}});
   }
   v["hreflang"] = hreflang;
+  v["cite"] = cite_view(site_, p, [&](const std::string& key) { return t(en, "cite", key); });
   v["head"] = page_metadata(site_, p, v);
 }
 
