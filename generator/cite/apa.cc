@@ -25,6 +25,22 @@ std::string names(const std::vector<CiteName>& authors, bool en) {
   return join(list, ", ") + ", & " + last;
 }
 
+// Whether CSL calls a number numeric (then the style puts "No." before it): digits with optional letter
+// prefix and suffix ("12", "A12b"), optionally followed by a range or list ("2-4", "2, 3", "2 & 4").
+// citeproc-js decides the same on the first part ("RDEC-103-007" and "12 34" are not numeric).
+bool csl_numeric(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) ++i;
+  size_t digits = i;
+  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+  if (i == digits) return false;
+  while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i]))) ++i;
+  if (i == s.size()) return true;
+  size_t j = i;
+  while (j < s.size() && s[j] == ' ') ++j;
+  return j < s.size() && (s[j] == '-' || s[j] == ',' || s[j] == '&' || s[j] == '/');
+}
+
 std::string link(const CiteItem& it) { return !it.doi.empty() ? doi_url(it.doi) : it.url; }
 
 std::string english(const CiteItem& it) {
@@ -36,7 +52,7 @@ std::string english(const CiteItem& it) {
   std::string bracket;  // theses: [Master's thesis, University]
   if (it.type == CiteType::report) {
     std::vector<std::string> parts;
-    if (!it.number.empty()) parts.push_back("No. " + it.number);
+    if (!it.number.empty()) parts.push_back(csl_numeric(it.number) ? "No. " + page_range(it.number) : it.number);
     if (!it.series.empty()) parts.push_back(smart_quotes(cased(it.series)));
     if (!parts.empty()) title += " (" + join(parts, "; ") + ")";
   } else if (it.type == CiteType::thesis) {

@@ -8,13 +8,6 @@ namespace {
 
 std::string title_in(const Document& d, bool en) { return en && !d.title_en.empty() ? d.title_en : d.title; }
 
-// A field's English form from the front matter (agency_en, university_en: unknown fields are kept).
-std::string field_en(const Document& d, const std::string& key, const std::string& fallback) {
-  auto it = d.fields.find(key + "_en");
-  if (it != d.fields.end() && it->is_string() && !trim(it->get<std::string>()).empty()) return trim(it->get<std::string>());
-  return fallback;
-}
-
 std::string absolute(const Site& site, const std::string& url) {
   if (url.empty() || url.find("://") != std::string::npos) return url;
   const std::string& base = site.config.base_url;
@@ -97,16 +90,15 @@ CiteItem report_cite_item(const Site& site, size_t index, bool en) {
   };
   item.abstract = en && !text_field("abstract_en").empty() ? text_field("abstract_en") : text_field("abstract");
   if (item.type == CiteType::thesis) {
-    item.publisher = en ? field_en(r.doc, "university", r.university) : r.university;
+    // The university and agency as the content gives them (the page's citation_* tags say the same).
+    item.publisher = r.university;
     std::string degree = r.degree;
     if (degree == "碩士") degree = en ? "Master's thesis" : "碩士論文";
     else if (degree == "博士") degree = en ? "Doctoral dissertation" : "博士論文";
-    else if (en) degree = field_en(r.doc, "degree", degree);
     item.degree = degree;
     item.advisor = r.advisor;
   } else {
-    std::string agency = en ? field_en(r.doc, "agency", r.agency) : r.agency;
-    item.publisher = agency.empty() ? publisher_name(site, en) : agency;
+    item.publisher = r.agency.empty() ? publisher_name(site, en) : r.agency;
     item.number = r.number;
   }
   for (const auto& s : site.series) {
