@@ -1,5 +1,7 @@
 #include "cite/cite_item.h"
 
+#include <set>
+
 #include "core/text.h"
 
 namespace takao {
@@ -120,6 +122,13 @@ std::vector<CiteItem> cite_items(const Site& site, CiteScope scope, size_t index
     case CiteScope::series:
       for (size_t r : site.series[index].reports) out.push_back(report_cite_item(site, r, en));
       break;
+  }
+  // Keys unique within one file ("a-b" and "a_b" both give "a-b"): later ones get "-2", "-3".
+  std::set<std::string> seen;
+  for (auto& item : out) {
+    std::string key = item.key;
+    for (int n = 2; !seen.insert(key).second; ++n) key = item.key + "-" + std::to_string(n);
+    item.key = key;
   }
   return out;
 }
