@@ -27,7 +27,8 @@ for (const [url, copied] of [["/en/journal/017/01-mice/", "Citation copied to th
     const page = await context.newPage();
     const problems = [];
     page.on("pageerror", (e) => problems.push(e.message));
-    page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+    page.on("console", (m) => m.type() === "error" && !/status of 404/.test(m.text()) && problems.push(m.text()));
+    page.on("response", (r) => r.status() === 404 && !r.url().endsWith("/favicon.ico") && problems.push(`404: ${r.url()}`));
     await page.goto(server.origin + url, { waitUntil: "load" });
     const status = page.locator("[data-cite-status]");
     assert.equal(await status.getAttribute("role"), "status");
