@@ -89,6 +89,19 @@ std::optional<FrontMatter> parse_block(const std::string& display_path, std::str
     auto mark = kv.second.Mark();
     if (mark.is_null()) mark = kv.first.Mark();
     fm.positions[key] = {first_line + mark.line, mark.column + 1};
+    if (kv.second.IsSequence() && !converter.too_big) {
+      size_t index = 0;
+      for (const auto& item : kv.second) {
+        if (item.IsMap()) {
+          for (const auto& field : item) {
+            if (!field.first.IsScalar() || field.second.Mark().is_null()) continue;
+            fm.item_positions[key + "/" + std::to_string(index) + "/" + field.first.Scalar()] = {
+                first_line + field.second.Mark().line, field.second.Mark().column + 1};
+          }
+        }
+        ++index;
+      }
+    }
     if (converter.too_big) {
       diags.error(display_path, first_line + kv.first.Mark().line, kv.first.Mark().column + 1,
                   "field '" + key + "' expands to more than " + std::to_string(kMaxNodes) +

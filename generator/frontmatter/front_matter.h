@@ -20,6 +20,9 @@ struct FieldPosition {
 struct FrontMatter {
   nlohmann::json fields = nlohmann::json::object();  // every field, unknown ones too (templates get them)
   std::map<std::string, FieldPosition> positions;    // where each top-level field's value starts
+  // Where each value of a map inside a top-level list starts, keyed "field/index/key" ("authors/0/orcid"),
+  // so a check of one author's field can point at it.
+  std::map<std::string, FieldPosition> item_positions;
   std::string_view body;                             // the Markdown after the closing '---'
   int body_line = 1;                                 // file line of the body's first line
 };

@@ -1,6 +1,7 @@
 #include "model/field_reader.h"
 
 #include "core/text.h"
+#include "model/identifiers.h"
 
 namespace takao {
 
@@ -14,6 +15,20 @@ void FieldReader::error(const std::string& key, const std::string& message) {
   int line = pos == fm_.positions.end() ? 1 : pos->second.line;
   int col = pos == fm_.positions.end() ? 1 : pos->second.col;
   diags_.error(path_, line, col, message);
+}
+
+void FieldReader::item_error(const std::string& key, size_t index, const std::string& field, const std::string& message) {
+  auto pos = fm_.item_positions.find(key + "/" + std::to_string(index) + "/" + field);
+  if (pos == fm_.item_positions.end()) return error(key, message);
+  diags_.error(path_, pos->second.line, pos->second.col, message);
+}
+
+std::string FieldReader::doi(const std::string& key) {
+  std::string value = text(key);
+  if (value.empty() || valid_doi(value)) return value;
+  std::string hint = value.find("doi.org/") != std::string::npos ? " (write the bare DOI, without https://doi.org/)" : "";
+  error(key, "field '" + key + "' is not a DOI such as 10.1234/abcd: '" + value + "'" + hint);
+  return {};
 }
 
 std::string FieldReader::text(const std::string& key, bool required) {
@@ -101,9 +116,10 @@ std::vector<Author> FieldReader::authors(const std::string& key) {
   std::vector<Author> out;
   if (!has(key)) return out;
   const auto& v = fm_.fields[key];
+  size_t index = 0;
   auto one = [&](const nlohmann::json& item) -> bool {
     if (item.is_string()) {
-      out.push_back({trim(item.get<std::string>()), "", ""});
+      out.push_back({trim(item.get<std::string>()), "", "", ""});
       return true;
     }
     if (item.is_object() && item.contains("name") && item["name"].is_string()) {
@@ -112,6 +128,16 @@ std::vector<Author> FieldReader::authors(const std::string& key) {
       if (item.contains("name_en") && item["name_en"].is_string()) a.name_en = trim(item["name_en"].get<std::string>());
       if (item.contains("affiliation") && item["affiliation"].is_string())
         a.affiliation = trim(item["affiliation"].get<std::string>());
+      if (item.contains("orcid") && !item["orcid"].is_null()) {
+        std::string orcid = item["orcid"].is_string() ? trim(item["orcid"].get<std::string>()) : item["orcid"].dump();
+        if (valid_orcid(orcid)) {
+          a.orcid = orcid;
+        } else {
+          item_error(key, index, "orcid",
+                     "author '" + a.name + "': '" + orcid + "' is not a valid ORCID iD (0000-0002-1825-0097: four groups " +
+                         "of four digits, the last one a check digit by ISO 7064 MOD 11-2)");
+        }
+      }
       out.push_back(a);
       return !a.name.empty();
     }
@@ -119,11 +145,14 @@ std::vector<Author> FieldReader::authors(const std::string& key) {
   };
   bool ok = true;
   if (v.is_array()) {
-    for (const auto& item : v) ok = one(item) && ok;
+    for (const auto& item : v) {
+      ok = one(item) && ok;
+      ++index;
+    }
   } else {
     ok = one(v);
   }
-  if (!ok) error(key, "each author must be a name or a map with 'name' (and optional 'name_en', 'affiliation')");
+  if (!ok) error(key, "each author must be a name or a map with 'name' (and optional 'name_en', 'affiliation', 'orcid')");
   return out;
 }
 

@@ -28,6 +28,7 @@ struct SiteConfig {
 
 struct Author {
   std::string name, name_en, affiliation;
+  std::string orcid;  // "0000-0002-1825-0097" (check digit verified), "" when not given
 };
 
 // What every Markdown document gives, whatever its collection.
@@ -63,7 +64,7 @@ struct Article {
   std::string pages;  // "6-21"
   int first_page = 0, last_page = 0;
   std::string pdf;    // site-absolute URL or external URL, "" when none
-  std::string doi;
+  std::string doi;    // bare, "10.1234/abcd" (model/identifiers.h)
   size_t issue = 0;   // index into Site::issues
 };
 
@@ -72,6 +73,7 @@ struct Issue {
   int number = 0;
   std::string folder;  // "017"
   std::string volume, cover, pdf;
+  std::string doi;  // bare, "10.1234/abcd" (model/identifiers.h)
   std::vector<size_t> articles;  // indexes into Site::articles, in file-name order
 };
 
@@ -86,6 +88,7 @@ struct Report {
   std::string series;  // "self-research"
   int year = 0;
   std::string agency, award, status, pdf, number, university, degree, advisor, destination;
+  std::string doi;
   std::vector<Author> authors;
 };
 

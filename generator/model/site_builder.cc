@@ -272,6 +272,7 @@ class SiteBuilder {
           is.volume = r.text("volume");
           is.cover = attachment_field(r, e, "cover");
           is.pdf = attachment_field(r, e, "pdf");
+          is.doi = r.doi("doi");
           issue_of_folder[f.folder] = site_->issues.size();
           site_->issues.push_back(std::move(is));
           break;
@@ -347,7 +348,7 @@ class SiteBuilder {
         }
       }
       a.pdf = attachment_field(r, e, "pdf");
-      a.doi = r.text("doi");
+      a.doi = r.doi("doi");
       auto it = issue_of_folder.find(f.folder);
       if (it == issue_of_folder.end()) {
         diags_.error(f.display_path, 1, 1, "article without an issue: missing journal/" + f.folder + "/_index.md");
@@ -378,6 +379,7 @@ class SiteBuilder {
       rep.degree = r.text("degree");
       rep.advisor = r.text("advisor");
       rep.destination = r.text("destination");
+      rep.doi = r.doi("doi");
       if (!series_of_kind.count(f.folder)) {
         // A series without its _index.md still exists: give it a plain title.
         ReportSeries s;

@@ -4,6 +4,7 @@
 #include <ctime>
 #include <filesystem>
 
+#include "cite/citation_files.h"
 #include "core/disk.h"
 #include "core/heap.h"
 #include "core/parallel.h"
@@ -201,6 +202,7 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   OutputFiles published = write_feeds(*site);
   for (auto& f : write_sitemaps(*site, plan)) published.push_back(std::move(f));
   published.push_back(write_robots_txt(*site));
+  for (auto& f : write_citation_files(*site)) published.push_back(std::move(f));
 
   // Pages are parsed for the link check and compressed in the same worker that rendered them.
   std::vector<std::string> page_files, early_files;

@@ -14,6 +14,7 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "cite/citation_files.h"
 #include "core/disk.h"
 #include "core/text.h"
 #include "core/parallel.h"
@@ -573,6 +574,7 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
   OutputFiles others = write_feeds(*site);
   for (auto& f : write_sitemaps(*site, plan)) others.push_back(std::move(f));
   others.push_back(write_robots_txt(*site));
+  for (auto& f : write_citation_files(*site)) others.push_back(std::move(f));
   for (auto& f : assets.files) others.push_back(std::move(f));
   for (const auto& a : site->attachments) {
     std::string from = config_.content_dir + "/" + a.path;

@@ -30,6 +30,10 @@ bool is_compressible(std::string_view path) {
   // The search index is read in byte ranges by the browser: a compressed copy served in its place would
   // break range reads, and its files are versioned already.
   if (path.substr(0, 9) == "search/v-") return false;
+  // Citation exports beside document pages (cite/citation_files.h) are a few kilobytes each, three per page:
+  // twins would add two files per page (27,000 on the 10,000-page corpus) for no gain.
+  static constexpr std::string_view kCite = "/cite.json";
+  if (path.size() >= kCite.size() && path.substr(path.size() - kCite.size()) == kCite) return false;
   static constexpr std::array<std::string_view, 11> kExtensions = {
       ".html", ".css", ".js", ".mjs", ".json", ".xml", ".atom", ".txt", ".csv", ".svg", ".map"};
   for (auto ext : kExtensions) {

@@ -73,7 +73,8 @@ TEST(Compress, OnlyTextFilesGetTwins) {
                         "robots.txt", "glossary/glossary.csv", "lookup/entries-1.json", "a.svg"}) {
     EXPECT_TRUE(is_compressible(p)) << p;
   }
-  for (const char* p : {"journal/017/02.pdf", "search/v-1/r/0.bin", "cover.png", "html", "x.gz", "x.br"}) {
+  for (const char* p : {"journal/017/02.pdf", "search/v-1/r/0.bin", "cover.png", "html", "x.gz", "x.br", "journal/017/01-a/cite.json",
+                        "journal/017/01-a/cite.bib"}) {
     EXPECT_FALSE(is_compressible(p)) << p;
   }
   auto twins = compressed_twins("a/index.html", "<p>x</p>");

@@ -1,6 +1,7 @@
 #include "render/page_metadata.h"
 
 #include "core/text.h"
+#include "model/identifiers.h"
 
 namespace takao {
 
@@ -35,6 +36,10 @@ json person(const Author& a, bool en) {
   std::string other = en ? a.name : a.name_en;
   if (!other.empty() && other != author_name(a, en)) p["alternateName"] = other;
   if (!a.affiliation.empty()) p["affiliation"] = {{"@type", "Organization"}, {"name", a.affiliation}};
+  if (!a.orcid.empty()) {
+    p["identifier"] = {{"@type", "PropertyValue"}, {"propertyID", "ORCID"}, {"value", a.orcid}};
+    p["sameAs"] = orcid_url(a.orcid);
+  }
   return p;
 }
 
@@ -66,6 +71,13 @@ json publication_issue(const Site& site, const Issue& is, bool en) {
             {"url", absolute(site, (en ? "/en" : "") + is.doc.url)}, {"isPartOf", periodical(site, en)}};
   if (!is.doc.published.empty()) i["datePublished"] = is.doc.published.iso();
   return i;
+}
+
+// A DOI as schema.org gives identifiers, and the resolver URL as the thing's sameAs.
+void add_doi(json& ld, const std::string& doi) {
+  if (doi.empty()) return;
+  ld["identifier"] = {{"@type", "PropertyValue"}, {"propertyID", "DOI"}, {"value", doi}, {"url", doi_url(doi)}};
+  ld["sameAs"] = doi_url(doi);
 }
 
 json pdf_media(const Site& site, const std::string& pdf) {
@@ -148,6 +160,7 @@ json page_metadata(const Site& site, const PlannedPage& page, const json& view) 
       }
       ld["hasPart"] = parts;
       if (!is.pdf.empty()) ld["encoding"] = pdf_media(site, is.pdf);
+      add_doi(ld, is.doi);
       break;
     }
     case PageKind::article: {
@@ -188,7 +201,7 @@ json page_metadata(const Site& site, const PlannedPage& page, const json& view) 
       if (a.first_page > 0) ld["pageStart"] = a.first_page;
       if (a.last_page > 0) ld["pageEnd"] = a.last_page;
       if (!a.pages.empty()) ld["pagination"] = a.pages;
-      if (!a.doi.empty()) ld["sameAs"] = "https://doi.org/" + a.doi;
+      add_doi(ld, a.doi);
       if (!a.pdf.empty()) ld["encoding"] = pdf_media(site, a.pdf);
       break;
     }
@@ -205,6 +218,7 @@ json page_metadata(const Site& site, const PlannedPage& page, const json& view) 
         name("citation_technical_report_institution", institution);
         name("citation_technical_report_number", r.number);
       }
+      name("citation_doi", r.doi);
       if (scholar_reads_pdf(r.doc.url, r.pdf)) name("citation_pdf_url", absolute(site, r.pdf));
       name("citation_abstract_html_url", canonical);
       name("citation_language", en && r.doc.has_en_body ? "en" : "zh");
@@ -227,6 +241,7 @@ json page_metadata(const Site& site, const PlannedPage& page, const json& view) 
       }
       if (!r.award.empty()) ld["award"] = r.award;
       if (!r.pdf.empty()) ld["encoding"] = pdf_media(site, r.pdf);
+      add_doi(ld, r.doi);
       break;
     }
     case PageKind::glossary_entry: {

@@ -7,6 +7,8 @@
 #include "render/lang_marks.h"
 #include "render/page_descriptions.h"
 #include "render/glossary_postal_view.h"
+#include "model/identifiers.h"
+#include "render/cite_view.h"
 #include "render/page_metadata.h"
 #include "render/pdf_view.h"
 
@@ -189,6 +191,7 @@ json SiteRenderer::authors_view(const std::vector<Author>& authors, bool en) con
     item["affiliation"] = agency_name(site_, a.affiliation, en);
     item["affiliation_lang"] = zh_mark(en, item["affiliation"].get<std::string>());
     item["sep"] = list_separator(en);
+    item["orcid_url"] = a.orcid.empty() ? "" : orcid_url(a.orcid);
     item["url"] = term_url(IndexKind::authors, a.name, en);
     item["last"] = i + 1 == authors.size();
     list.push_back(item);
@@ -453,20 +456,6 @@ void SiteRenderer::fill(json& v, const PlannedPage& p) const {
       page["issue"] = issue_item(a.issue, en);
       page["journal_title"] = site_.journal ? title_of(site_.journal->doc, en) : "";
       page["issn"] = site_.journal ? site_.journal->issn : "";
-      // How to cite: authors (year). title. journal, issue, pages.
-      std::vector<std::string> names;
-      for (const auto& au : a.authors) names.push_back(en && !au.name_en.empty() ? au.name_en : au.name);
-      std::string year = is.doc.published.empty() ? "" : (en ? std::to_string(is.doc.published.year) : format_year_zh(is.doc.published.year));
-      std::string cite;
-      if (en) {
-        cite = join(names, ", ") + (names.empty() ? "" : " ") + "(" + year + "). " + title_of(a.doc, true) + ". " +
-               page["journal_title"].get<std::string>() + ", " + std::to_string(is.number) + (a.pages.empty() ? "" : ", " + a.pages) + ".";
-      } else {
-        cite = join(names, "、") + (names.empty() ? "" : "（") + year + (names.empty() ? "" : "）") + "。" + a.doc.title + "。《" +
-               page["journal_title"].get<std::string>() + "》，第" + std::to_string(is.number) + "期" +
-               (a.pages.empty() ? "" : "，頁" + a.pages) + "。";
-      }
-      page["cite"] = cite;
       const auto& arts = is.articles;
       auto pos = std::find(arts.begin(), arts.end(), p.index) - arts.begin();
       page["prev"] = pos > 0 ? article_item(arts[pos - 1], en) : json(false);
@@ -767,6 +756,7 @@ void SiteRenderer::fill(json& v, const PlannedPage& p) const {
     hreflang.push_back({{"lang", "x-default"}, {"href", base + zh_url.substr(1)}});
   }
   v["hreflang"] = hreflang;
+  v["cite"] = cite_view(site_, p, [&](const std::string& key) { return t(en, "cite", key); });
   v["head"] = page_metadata(site_, p, v);
 }
 

@@ -113,6 +113,8 @@ std::string scaffold_text(const std::string& kind, const std::string& series, co
     line("# 封面圖與全期 PDF：放在本資料夾，寫檔名 Cover image and whole-issue PDF, files in this folder");
     line("# cover: cover.jpg");
     line("# pdf: issue.pdf");
+    line("# 本期 DOI（不含 https://doi.org/）The issue's DOI, bare, e.g. 10.1234/abcd");
+    line("doi: \"\"");
     line("# true：不發布（takao serve --drafts 可預覽）Not published while true (preview with takao serve --drafts)");
     line("draft: false");
   } else if (kind == "article") {
@@ -121,10 +123,11 @@ std::string scaffold_text(const std::string& kind, const std::string& series, co
     line("title: " + t);
     line("# 英文篇名 Title in English (gives the article an English page)");
     line("title_en: \"\"");
-    line("# 作者：每位一項 Authors, one item each: a name, or name / name_en / affiliation");
+    line("# 作者：每位一項 Authors, one item each: a name, or name / name_en / affiliation / orcid");
     line("#   - name: 王小明");
     line("#     name_en: Wang Hsiao-ming");
     line("#     affiliation: 高雄市政府研究發展考核委員會");
+    line("#     orcid: 0000-0002-1825-0097   (ORCID iD，檢查碼會驗證 its check digit is verified)");
     line("authors: []");
     line("# 摘要 Abstract (Chinese, then English)");
     line("abstract: \"\"");
@@ -136,7 +139,7 @@ std::string scaffold_text(const std::string& kind, const std::string& series, co
     line("pages: \"\"");
     line("# 全文 PDF：放在本資料夾，寫檔名 Full-text PDF, a file in this folder");
     line("# pdf: article.pdf");
-    line("# DOI, e.g. 10.1234/abcd");
+    line("# DOI（不含 https://doi.org/）DOI, bare, e.g. 10.1234/abcd");
     line("doi: \"\"");
     line("# true：不發布 Not published while true");
     line("draft: false");
@@ -152,7 +155,7 @@ std::string scaffold_text(const std::string& kind, const std::string& series, co
     line("published: " + date);
     line("# 機關 Agency");
     line("agency: \"\"");
-    line("# 作者 Authors: names, or name / name_en / affiliation");
+    line("# 作者 Authors: names, or name / name_en / affiliation / orcid (ORCID iD, e.g. 0000-0002-1825-0097)");
     line("authors: []");
     if (series == "self-research") {
       line("# 獎項：甲等、乙等或佳作 Award: 甲等, 乙等 or 佳作");
@@ -167,6 +170,8 @@ std::string scaffold_text(const std::string& kind, const std::string& series, co
     line("# pdf: report.pdf");
     line("# 編號 Report number");
     line("number: \"\"");
+    line("# DOI（不含 https://doi.org/）DOI, bare, e.g. 10.1234/abcd");
+    line("doi: \"\"");
     std::string hide = series == "theses" ? "" : "# ";
     line("# 博碩士論文：學校、學位、指導教授 Theses: university, degree, advisor");
     line(hide + "university: \"\"");

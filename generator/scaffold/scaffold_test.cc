@@ -156,3 +156,18 @@ TEST_F(ScaffoldTest, BadKindsAndPathsAreUsageErrors) {
 
 }  // namespace
 }  // namespace takao
+
+namespace takao {
+
+// Issue 17: the scaffolds name the identifiers (doi, an author's orcid), and a scaffold with them filled
+// in passes check.
+TEST(ScaffoldText, NamesDoiAndOrcid) {
+  for (const char* kind : {"issue", "article", "report"}) {
+    std::string text = scaffold_text(kind, "self-research", "題目", 19, Date{2015, 8, 1});
+    EXPECT_NE(text.find("\ndoi: \"\"\n"), std::string::npos) << kind;
+  }
+  EXPECT_NE(scaffold_text("article", "", "題目", 0, Date{2015, 8, 1}).find("orcid: 0000-0002-1825-0097"), std::string::npos);
+  EXPECT_NE(scaffold_text("report", "theses", "題目", 0, Date{2015, 8, 1}).find("orcid"), std::string::npos);
+}
+
+}  // namespace takao

@@ -76,6 +76,9 @@ TEST_F(InjectedSite, TheInjectionsLandedAsText) {
   std::string article = file("journal/001/09-evil/index.html");
   EXPECT_NE(article.find("&lt;script&gt;alert(&#39;author&#39;)&lt;/script&gt;王"), std::string::npos);
   EXPECT_NE(article.find("&lt;/p&gt;&lt;script&gt;alert(&#39;abstract&#39;)"), std::string::npos);
+  // The DOI (issue 17) in its link and in citation_doi.
+  EXPECT_NE(article.find("href=\"https://doi.org/10.1234/&quot;&gt;&lt;script&gt;alert(&#39;doi&#39;)&lt;/script&gt;\""), std::string::npos);
+  EXPECT_NE(article.find("<meta name=\"citation_doi\" content=\"10.1234/&quot;&gt;&lt;script&gt;"), std::string::npos);
   std::string report_page = file("reports/commissioned/2014-evil/index.html");
   EXPECT_NE(report_page.find("&lt;script&gt;alert(&#39;agency&#39;)&lt;/script&gt;局"), std::string::npos);
   // No raw form of any payload anywhere in any page.

@@ -156,3 +156,14 @@ test("feeds, sitemaps and robots.txt are served with their types", async () => {
   const robots = await get("/robots.txt");
   assert.match(robots.body.toString("utf8"), /^Sitemap: https:\/\/example\.gov\.tw\/sitemap\.xml$/m);
 });
+
+test("citation exports are served with their media types (issue 17)", async () => {
+  for (const [file, type] of [["cite.bib", "application/x-bibtex"], ["cite.ris", "application/x-research-info-systems"],
+                              ["cite.json", "application/vnd.citationstyles.csl+json"]]) {
+    for (const prefix of ["", "/en"]) {
+      const res = await get(`${prefix}/journal/017/01-mice/${file}`);
+      assert.equal(res.status, 200, file);
+      assert.equal(res.headers["content-type"], `${type}; charset=utf-8`, file);
+    }
+  }
+});
