@@ -36,7 +36,7 @@ Site sample_site() {
   r1.doc.title = "論文";
   r1.year = 2013;
   r1.series = "theses";
-  r1.authors = {{"周志明", "", ""}};
+  r1.authors = {{"周志明", "", "", ""}};
   r2.doc.url = "/reports/self-research/2014-b/";
   r2.doc.title = "自行研究";
   r2.doc.title_en = "In-house study";
@@ -173,7 +173,9 @@ TEST(Feeds, EnglishFeedsSpeakEnglishOrMarkChineseAndNoSummaryIsEmpty) {
       pos = f.find("<summary", pos + 1);
       size_t entry = f.rfind("<entry", pos);
       bool entry_zh = f.compare(entry, 26, "<entry xml:lang=\"zh-Hant\">") == 0;
-      if (has_han(text)) EXPECT_TRUE(lang == "zh-Hant" || entry_zh) << feeds[i].path << ": unmarked Chinese summary " << text;
+      if (has_han(text)) {
+        EXPECT_TRUE(lang == "zh-Hant" || entry_zh) << feeds[i].path << ": unmarked Chinese summary " << text;
+      }
     }
   }
   // The issue without English text lists its articles' English titles; the report without an English body

@@ -5,6 +5,7 @@
 #include "cite/citation_files.h"
 #include "cite/cite_item.h"
 #include "model/identifiers.h"
+#include "render/lang_marks.h"
 
 namespace takao {
 
@@ -32,7 +33,10 @@ json cite_view(const Site& site, const PlannedPage& page, const std::function<st
     case PageKind::series:
       if (site.series[page.index].reports.empty()) return nullptr;
       break;
-    default: return nullptr;
+    default:
+      // Pages that cite nothing still give the head's list (empty), so a site without citable pages
+      // does not warn that the theme's cite-head names a variable no page provides.
+      return {{"exports", json::array()}};
   }
   json exports = json::array();
   for (const auto& f : kCiteFormats) {
@@ -41,8 +45,12 @@ json cite_view(const Site& site, const PlannedPage& page, const std::function<st
   v["exports"] = exports;
   json styles = json::array();
   if (item) {
-    styles.push_back({{"id", "apa"}, {"label", label("apa")}, {"text", format_apa(*item)}});
-    styles.push_back({{"id", "chicago"}, {"label", label("chicago")}, {"text", format_chicago(*item)}});
+    // Runs, so that the Chinese names and titles inside an English citation are marked (language of parts).
+    auto style = [&](const char* id, const std::string& text) {
+      styles.push_back({{"id", id}, {"label", label(id)}, {"text", text}, {"runs", lang_runs_view(page.en, text)}});
+    };
+    style("apa", format_apa(*item));
+    style("chicago", format_chicago(*item));
   }
   v["styles"] = styles;
   v["has_styles"] = !styles.empty();

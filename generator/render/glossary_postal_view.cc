@@ -1,6 +1,7 @@
 #include "render/glossary_postal_view.h"
 
 #include "core/text.h"
+#include "render/lang_marks.h"
 
 namespace takao {
 
@@ -37,19 +38,16 @@ std::string english_range(const PostalRange& r) {
   return out;
 }
 
-void add_postal_view(nlohmann::json& page, const Site& site, const GlossaryEntry& e, bool en) {
+void add_postal_view(nlohmann::json& page, const Site& site, const GlossaryEntry& e, bool en,
+                     const std::function<std::string(const std::string&)>& district_name) {
   page["source_approved"] = e.source == "approved";
   page["source_post"] = e.source == "post";
   page["source_machine"] = e.source == "machine";
-  std::map<std::string, std::string> district_en;
-  for (const auto& g : site.glossary)
-    if (g.category == "district") district_en[g.zh] = g.en;
-  auto district_name = [&](const std::string& zh) {
-    auto it = district_en.find(zh);
-    return en && it != district_en.end() ? it->second : zh;
-  };
   nlohmann::json districts = nlohmann::json::array();
-  for (const auto& d : e.districts) districts.push_back({{"zh", d}, {"en", district_name(d)}});
+  for (const auto& d : e.districts) {
+    std::string name = district_name(d);
+    districts.push_back({{"zh", d}, {"en", name}, {"en_lang", zh_mark(en, name)}});
+  }
   page["districts"] = districts;
   nlohmann::json rows = nlohmann::json::array();
   for (size_t i : e.postal_rows) {
@@ -57,7 +55,8 @@ void add_postal_view(nlohmann::json& page, const Site& site, const GlossaryEntry
     const PostalRow& r = site.postal.rows[i];
     std::string range = trim(r.scoop);
     if (en) range = r.range ? english_range(*r.range) : range;
-    rows.push_back({{"district", district_name(r.district)}, {"range", range}, {"zip", r.zip}, {"range_zh", !en || !r.range}});
+    std::string district = district_name(r.district);
+    rows.push_back({{"district", district}, {"district_lang", zh_mark(en, district)}, {"range", range}, {"zip", r.zip}, {"range_zh", !en || !r.range}});
   }
   page["has_postal"] = !rows.empty();
   page["postal_rows"] = rows;

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "model/site.h"
 #include "render/page_plan.h"
 
@@ -16,6 +18,23 @@ bool has_han(std::string_view text);
 // The lang attribute a piece of text needs on a page: "zh-Hant" for Chinese text on an English page, ""
 // (no attribute: the page's own language) otherwise.
 std::string zh_mark(bool en, std::string_view text);
+
+// A text cut into runs for a page: on an English page each stretch of Chinese (Han characters, with the
+// spaces, digits and punctuation between two of them) is its own run marked "zh-Hant", the rest unmarked;
+// on a Chinese page, one unmarked run. For text that mixes both, such as a citation of a Chinese report in
+// an English style. Templates print {{#lang}}<span lang="{{lang}}">{{text}}</span>{{/lang}}{{^lang}}{{text}}{{/lang}}.
+struct LangRun {
+  std::string text;
+  std::string lang;
+};
+std::vector<LangRun> lang_runs(bool en, std::string_view text);
+// The same runs for a view: [{"text": ..., "lang": ...}].
+nlohmann::json lang_runs_view(bool en, std::string_view text);
+
+// An English body's HTML with each Chinese run of its text (not of its tags or attributes) wrapped in
+// <span lang="zh-Hant">: editors write 七賢一路 into English prose; a screen reader must switch voice for it.
+// The HTML is cmark-gfm's (no raw HTML, so every '<' opens a tag); returned unchanged without Han text.
+std::string mark_chinese_in_html(std::string_view html);
 
 // An agency's name on a page: on English pages the official English name from site.yaml's `agencies` map
 // (中文名稱: English name) when the editors gave one, otherwise the name as written.

@@ -48,5 +48,34 @@ TEST(LangMarks, EnglishAgencyIndexFollowsTheEnglishNames) {
   EXPECT_EQ(buckets[3].terms, std::vector<size_t>{2});  // no English name: after the English ones
 }
 
+std::string marked(bool en, const std::string& text) {
+  std::string out;
+  for (const auto& r : lang_runs(en, text)) out += r.lang.empty() ? r.text : "[" + r.text + "]";
+  return out;
+}
+
+TEST(LangMarks, RunsMarkEachStretchOfChineseOnEnglishPages) {
+  EXPECT_EQ(marked(true, "陳冠宇 & 林淑芬. (2013). 高雄市公共自行車. Kaohsiung: 交通局."),
+            "[陳冠宇 & 林淑芬. (2013). 高雄市公共自行車]. Kaohsiung: [交通局].");
+  EXPECT_EQ(marked(true, "City Development, 17, 6–21."), "City Development, 17, 6–21.");
+  EXPECT_EQ(marked(true, "第 17 期 Issue"), "[第 17 期] Issue");
+  EXPECT_EQ(marked(true, "前鎮; Qianzhen; 前镇"), "[前鎮]; Qianzhen; [前镇]");
+  EXPECT_EQ(marked(false, "林美慧（2014）。City Development"), "林美慧（2014）。City Development");
+  EXPECT_TRUE(lang_runs(true, "").empty());
+  // The runs put together are the text, whatever it holds.
+  std::string mixed = "a 中 b\xE4\xB8 c";
+  std::string joined;
+  for (const auto& r : lang_runs(true, mixed)) joined += r.text;
+  EXPECT_EQ(joined, mixed);
+}
+
+TEST(LangMarks, ChineseInEnglishHtmlIsWrappedOutsideTags) {
+  EXPECT_EQ(mark_chinese_in_html("<p>See <a href=\"/glossary/前鎮\" title=\"前鎮\">前鎮區</a> (Cianjhen).</p>"),
+            "<p>See <a href=\"/glossary/前鎮\" title=\"前鎮\"><span lang=\"zh-Hant\">前鎮區</span></a> (Cianjhen).</p>");
+  EXPECT_EQ(mark_chinese_in_html("<li>zh is jh: 中山 Jhongshan &amp; 新興</li>"),
+            "<li>zh is jh: <span lang=\"zh-Hant\">中山</span> Jhongshan &amp; <span lang=\"zh-Hant\">新興</span></li>");
+  EXPECT_EQ(mark_chinese_in_html("<p>English only</p>"), "<p>English only</p>");
+}
+
 }  // namespace
 }  // namespace takao

@@ -64,6 +64,8 @@ SiteRenderer::SiteRenderer(const Site& site, const Theme& theme, TemplateEngine&
   if (site.journal) index(site.journal->doc);
   if (site.report_archive) index(*site.report_archive);
   if (site.glossary_home) index(*site.glossary_home);
+  for (const auto& g : site.glossary)
+    if (g.category == "district" && !g.en.empty()) district_en_.emplace(g.zh, g.en);
 
   // The interface strings and the asset table are the same on every page of a language: the engine
   // converts them once (they were a third of the template library's work, converted twice per page).
@@ -166,7 +168,9 @@ json SiteRenderer::doc_view(const Document& d, bool en) const {
   v["url"] = url_of(d, en);
   bool english_body = en && d.has_en_body;
   const RenderedMarkdown& body = english_body ? d.body_en : d.body;
-  v["body"] = en ? english_fragments(body.html_for(true)) : body.html_for(false);
+  v["body"] = !en ? body.html_for(false)
+              : english_body ? mark_chinese_in_html(english_fragments(body.html_for(true)))
+                             : english_fragments(body.html_for(true));
   v["has_body"] = !trim(body.html).empty();
   // An English page without its own translation shows the Chinese body, marked as Chinese.
   v["body_lang"] = (en && !english_body) ? "zh-Hant" : "";
@@ -246,15 +250,25 @@ json SiteRenderer::report_item(size_t index, bool en) const {
   return v;
 }
 
+std::string SiteRenderer::district_name(const std::string& zh, bool en) const {
+  auto it = district_en_.find(zh);
+  return en && it != district_en_.end() ? it->second : zh;
+}
+
 json SiteRenderer::entry_item(size_t index, bool en) const {
   const GlossaryEntry& e = site_.glossary[index];
   json v;
   v["zh"] = e.zh;
   v["en"] = e.en;
-  v["category"] = e.category;
-  v["district"] = e.district;
+  // Categories in the page's language (the lookup's words); a district by its English name on English pages.
+  v["category"] = e.category.empty() ? "" : t(en, "lookup", "category_" + e.category);
+  if (v["category"] == "category_" + e.category) v["category"] = e.category;
+  v["district"] = district_name(e.district, en);
+  v["district_lang"] = zh_mark(en, v["district"].get<std::string>());
   v["note"] = e.note;
+  // Aliases mix simplified Chinese and romanizations: each Chinese one is marked on English pages.
   v["aliases"] = join(e.aliases, "; ");
+  v["alias_runs"] = lang_runs_view(en, v["aliases"].get<std::string>());
   v["url"] = en ? "/en" + e.url : e.url;
   return v;
 }
@@ -600,7 +614,7 @@ void SiteRenderer::fill(json& v, const PlannedPage& p) const {
       page["tongyong"] = forms.tongyong;
       page["wade_giles"] = forms.wade_giles;
       page["source_line"] = e.line;
-      add_postal_view(page, site_, e, en);
+      add_postal_view(page, site_, e, en, [&](const std::string& zh) { return district_name(zh, en); });
       title = en ? e.en + " (" + e.zh + ")" : e.zh + "（" + e.en + "）";
       page["title"] = title;
       crumb_label = en ? e.en : e.zh;

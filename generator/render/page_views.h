@@ -47,6 +47,7 @@ class SiteRenderer {
   nlohmann::json report_item(size_t index, bool en) const;
   nlohmann::json issue_item(size_t index, bool en) const;
   nlohmann::json entry_item(size_t index, bool en) const;
+  std::string district_name(const std::string& zh, bool en) const;
   nlohmann::json authors_view(const std::vector<Author>& authors, bool en) const;
   std::string term_url(IndexKind kind, const std::string& name, bool en) const;
   std::string date_label(const Date& d, bool en) const;
@@ -62,7 +63,8 @@ class SiteRenderer {
   int shared_view_[2] = {-1, -1};  // engine ids of what every page of a language shares: zh, en
   std::string shared_hash_[2];     // and a hash of each
   Date newest_;  // the newest date in the content: the site's "last updated" when a page has none
-  std::map<std::string, const Document*> docs_by_url_;  // zh URL -> document, for english_fragments
+  std::map<std::string, const Document*> docs_by_url_;
+  std::map<std::string, std::string> district_en_;  // 前鎮區 -> Cianjhen Dist., from the glossary's districts  // zh URL -> document, for english_fragments
 
   // On an English page, a link to "/en/x/#id" where x's English text has no such id but its Chinese text
   // does (a Chinese heading cited from a Chinese body shown on an English page) goes to the Chinese page.
