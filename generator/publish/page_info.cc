@@ -12,7 +12,8 @@ const Document* page_document(const Site& site, const PlannedPage& p) {
     case PageKind::series: return &site.series[p.index].doc;
     case PageKind::report: return &site.reports[p.index].doc;
     case PageKind::glossary_home: return site.glossary_home ? &*site.glossary_home : nullptr;
-    case PageKind::glossary_table: return &site.glossary_tables[p.index].doc;
+    case PageKind::glossary_table:
+    case PageKind::glossary_district: return &site.glossary_tables[p.index].doc;
     default: return nullptr;
   }
 }

@@ -22,7 +22,8 @@ std::string key_for(const PlannedPage& page) {
     case PageKind::series_year: return "series";
     case PageKind::report: return "report";
     case PageKind::glossary_home: return "glossary";
-    case PageKind::glossary_table: return "glossary_table";
+    case PageKind::glossary_table:
+    case PageKind::glossary_district: return "glossary_table";
     case PageKind::glossary_entry: return "glossary_entry";
     case PageKind::index_home:
     case PageKind::index_bucket: return "index_" + index_kind_name(page.index_kind);

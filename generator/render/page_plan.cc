@@ -4,6 +4,7 @@
 
 #include "core/text.h"
 #include "model/collation.h"
+#include "render/glossary_districts.h"
 
 namespace takao {
 
@@ -79,7 +80,17 @@ std::vector<PlannedPage> plan_pages(const Site& site) {
   }
   for (size_t i = 0; i < site.reports.size(); ++i) add(PageKind::report, site.reports[i].doc.url, site.reports[i].doc.has_english, i);
   if (site.glossary_home || !site.glossary_tables.empty()) add(PageKind::glossary_home, "/glossary/", true);
-  for (size_t i = 0; i < site.glossary_tables.size(); ++i) add(PageKind::glossary_table, site.glossary_tables[i].doc.url, true, i);
+  for (size_t i = 0; i < site.glossary_tables.size(); ++i) {
+    const GlossaryTable& tb = site.glossary_tables[i];
+    add(PageKind::glossary_table, tb.doc.url, true, i);
+    if (!glossary_table_split(tb)) continue;
+    auto groups = glossary_table_districts(site, tb);
+    for (size_t g = 0; g < groups.size(); ++g) {
+      size_t before = plan.size();
+      add(PageKind::glossary_district, glossary_district_url(tb, groups[g]), true, i);
+      for (size_t k = before; k < plan.size(); ++k) plan[k].group = g;
+    }
+  }
   for (size_t i = 0; i < site.glossary.size(); ++i) add(PageKind::glossary_entry, site.glossary[i].url, true, i);
   for (IndexKind kind : {IndexKind::authors, IndexKind::keywords, IndexKind::agencies}) {
     for (bool en : {false, true}) {

@@ -10,7 +10,7 @@ namespace takao {
 
 enum class PageKind {
   home, page, journal, issue, article, report_archive, series, series_year, report,
-  glossary_home, glossary_table, glossary_entry, index_home, index_bucket, index_term, search, site_map, not_found,
+  glossary_home, glossary_table, glossary_district, glossary_entry, index_home, index_bucket, index_term, search, site_map, not_found,
 };
 
 enum class IndexKind { authors, keywords, agencies };
@@ -21,6 +21,7 @@ struct PlannedPage {
   size_t index = 0;        // into the Site collection the kind names (or the bucket number)
   IndexKind index_kind = IndexKind::authors;
   int year = 0;            // for series_year
+  size_t group = 0;        // for glossary_district: which of glossary_table_districts(table)
   std::string url;         // site-absolute, percent-encoded, with "/en" for English
   std::string path;        // output file, relative to the output root, not encoded: "en/journal/017/index.html"
 };

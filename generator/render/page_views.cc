@@ -6,6 +6,7 @@
 #include "lookup/name_forms.h"
 #include "render/lang_marks.h"
 #include "render/page_descriptions.h"
+#include "render/glossary_districts.h"
 #include "render/glossary_postal_view.h"
 #include "model/identifiers.h"
 #include "render/cite_view.h"
@@ -148,6 +149,7 @@ std::string SiteRenderer::template_name(PageKind kind) {
     case PageKind::report: return "report";
     case PageKind::glossary_home: return "glossary";
     case PageKind::glossary_table: return "glossary-table";
+    case PageKind::glossary_district: return "glossary-table";
     case PageKind::glossary_entry: return "glossary-entry";
     case PageKind::index_home: return "index";
     case PageKind::index_bucket: return "index";
@@ -587,19 +589,48 @@ void SiteRenderer::fill(json& v, const PlannedPage& p) const {
       other = en ? "/glossary/" : "/en/glossary/";
       break;
     }
-    case PageKind::glossary_table: {
+    case PageKind::glossary_table:
+    case PageKind::glossary_district: {
       const GlossaryTable& tb = site_.glossary_tables[p.index];
       glossary_crumb();
       page = doc_view(tb.doc, en);
       page["body"] = "";  // the body is the table itself, shown as entries
       page["has_body"] = false;
-      json entries = json::array();
-      for (size_t i : tb.entries) entries.push_back(entry_item(i, en));
-      page["entries"] = entries;
       page["count"] = tb.entries.size();
       page["postal_open_data"] = !site_.postal.rows.empty();
       title = page["title"];
-      other = en ? tb.doc.url : "/en" + tb.doc.url;
+      std::vector<size_t> shown = tb.entries;
+      // A long table lists its districts; each district's page lists the entries in it.
+      bool split = glossary_table_split(tb);
+      if (split) {
+        auto groups = glossary_table_districts(site_, tb);
+        json districts = json::array();
+        for (const auto& g : groups) {
+          std::string name = g.zh.empty() ? t(en, "ui", "no_district") : district_name(g.zh, en);
+          std::string url = glossary_district_url(tb, g);
+          districts.push_back({{"name", name}, {"name_lang", zh_mark(en, name)}, {"count", g.entries.size()},
+                               {"url", en ? "/en" + url : url}});
+        }
+        page["districts"] = districts;
+        shown.clear();
+        if (p.kind == PageKind::glossary_district && p.group < groups.size()) {
+          const auto& g = groups[p.group];
+          shown = g.entries;
+          crumb(title, url_of(tb.doc, en));
+          std::string name = g.zh.empty() ? t(en, "ui", "no_district") : district_name(g.zh, en);
+          title = en ? title + ": " + name : title + "：" + name;
+          page["title"] = title;
+          page["title_lang"] = zh_mark(en, title);
+          page["count"] = g.entries.size();
+          page["district"] = name;
+        }
+      }
+      page["split"] = split && p.kind == PageKind::glossary_table;
+      json entries = json::array();
+      for (size_t i : shown) entries.push_back(entry_item(i, en));
+      page["entries"] = entries;
+      page["has_entries"] = !entries.empty();
+      other = en ? p.url.substr(3) : "/en" + p.url;
       break;
     }
     case PageKind::glossary_entry: {

@@ -107,6 +107,9 @@ export const pageTypes = [
   ["glossary", "/glossary/"],
   ["glossary-table", "/glossary/districts/"],
   ["glossary-entry", null],  // found in the built site: the first entry of /glossary/districts/
+  ["glossary-streets", "/glossary/streets/"],  // the whole city's 5,170 names, browsed by district
+  ["glossary-district", null],  // the first district of /glossary/streets/
+  ["street-entry", null],    // the first entry of that district, with its postal-code ranges
   ["index", "/authors/"],
   ["index-term", null],      // the first author's page
   ["search", "/search/"],
@@ -127,6 +130,11 @@ export function pagesOfEveryType(root) {
     for (const [name, url] of pageTypes) {
       let u = url;
       if (name === "glossary-entry") u = firstLink(`${prefix.slice(1)}${en ? "/" : ""}glossary/districts/index.html`, /<td lang="zh-Hant"><a href="([^"]+)"/);
+      else if (name === "glossary-district") u = firstLink(`${prefix.slice(1)}${en ? "/" : ""}glossary/streets/index.html`, /<ul class="year-links district-links"><li><a href="([^"]+)"/);
+      else if (name === "street-entry") {
+        const district = firstLink(`${prefix.slice(1)}${en ? "/" : ""}glossary/streets/index.html`, /<ul class="year-links district-links"><li><a href="([^"]+)"/);
+        u = firstLink(decodeURIComponent(district).replace(/^\//, "") + "index.html", /<td lang="zh-Hant"><a href="([^"]+)"/);
+      }
       else if (name === "index-term") u = firstLink(`${prefix.slice(1)}${en ? "/" : ""}authors/index.html`, /<ul class="term-list"><li><a href="([^"]+)"/);
       else u = prefix + url;
       let file = decodeURIComponent(u).replace(/^\//, "");
