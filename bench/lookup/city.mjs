@@ -98,6 +98,21 @@ console.log(`name-district pairs: ${pairs.length}; found first by the Chinese ${
   `the Post's Hanyu ${counts.hanyu} of ${counts.hanyuKnown} (the rest have no Post English); with the district ` +
   `(the road in that district first): Chinese ${counts.zhDistrict}, English ${counts.enDistrict}, Hanyu ${counts.hanyuDistrict}`);
 if (misses.length) console.log(`  first misses: ${misses.slice(0, 12).join(" | ")}`);
+// A miss is a tie no ranking can break when another name (in the same district, for the queries with one)
+// has the very same English or Hanyu: 仁新巷 and 仁信巷 are both "Rensin Ln." in 仁武區.
+const spelled = (map, name) => (map.get(name) ?? "").toLowerCase();
+const sameSpelling = (map, name, district) => pairs.some(([n, d]) => n !== name && (!district || d === district) && spelled(map, n) === spelled(map, name));
+const ties = { en: 0, enDistrict: 0, hanyu: 0, hanyuDistrict: 0 };
+for (const m of misses) {
+  const [kind, name] = m.split(" ");
+  const district = kind.endsWith("+d") ? m.split(" ")[2] : null;
+  const map = kind.startsWith("en") ? english : kind.startsWith("hanyu") ? hanyu : null;
+  if (!map) continue;
+  const key = (kind.startsWith("en") ? "en" : "hanyu") + (district ? "District" : "");
+  if (sameSpelling(map, name, district)) ties[key]++;
+}
+console.log(`  of the misses, ties with another name spelled the same: English ${ties.en} (with the district ${ties.enDistrict}), ` +
+  `Hanyu ${ties.hanyu} (with the district ${ties.hanyuDistrict})`);
 
 // 4. One house number per judgeable range row, Chinese -> English -> Chinese with the row's code.
 const ranges = JSON.parse(readFileSync(join(site, "glossary/postcodes.json"), "utf8")).rows;
@@ -146,7 +161,38 @@ for (const row of ranges) {
   else if (toEn.postcode.length === 6) otherCode++;
   else undecided++;
 }
+// A failure is a tie when the address came back as another road spelled the same in English; a Chinese
+// numeral in a lane or alley's name (保生街九弄) comes back in digits (9弄): the same address.
+const arabic = (t) => t.replace(/[一二三四五六七八九十]+(?=[巷弄])/g, (n) => String(chineseNumber(n)));
+function chineseNumber(n) {
+  const d = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  if (n === "十") return 10;
+  if (n.startsWith("十")) return 10 + d[n[1]];
+  if (n.endsWith("十")) return d[n[0]] * 10;
+  if (n.includes("十")) return d[n[0]] * 10 + d[n[2]];
+  return d[n];
+}
+let tiedAddresses = 0, numeralAddresses = 0;
+for (const f of failures) {
+  const [zh, en, back] = f.split(" -> ");
+  if (!back || back === "undefined") continue;
+  if (arabic(zh) === arabic(back)) numeralAddresses++;
+  else if (en && english.size) {
+    // The longest name in the address after 高雄市 and the district.
+    const road = (t) => [...english.keys()].filter((n) => t.indexOf(n) > 5).sort((x, y) => y.length - x.length)[0] ?? "";
+    const a = road(zh), b = road(back);
+    if (a && b && a !== b && spelled(english, a) === spelled(english, b)) tiedAddresses++;
+  }
+}
 console.log(`addresses: ${judged} judgeable range rows (one house number each); round trip Chinese -> English -> Chinese ` +
   `with the row's code: ${roundTrip}; round trip with another row's code (a more specific row covers the number): ${otherCode}; ` +
   `round trip, code undecided (3 digits): ${undecided}; no round trip: ${failed}`);
 if (failures.length) console.log(`  first failures: ${failures.slice(0, 8).join(" | ")}`);
+console.log(`  of those: ${numeralAddresses} the same address with the lane's or alley's Chinese numeral in digits; ` +
+  `${tiedAddresses} another road spelled the same in English (no English address can tell them apart); ` +
+  `${failed - numeralAddresses - tiedAddresses} other`);
+for (const f of failures) {
+  const [zh, , back] = f.split(" -> ");
+  if (back && arabic(zh) === arabic(back)) continue;
+  if (process.env.SHOW_OTHER) console.log("   ", f);
+}
