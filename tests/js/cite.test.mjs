@@ -63,7 +63,8 @@ function page(dir) {
   const meta = {};
   for (const m of html.matchAll(/<meta name="(citation_[a-z_]+)" content="([^"]*)">/g)) (meta[m[1]] ??= []).push(decode(m[2]));
   const cite = {};
-  for (const m of html.matchAll(/<p id="cite-(apa|chicago)" class="cite-text">([^<]*)<\/p>/g)) cite[m[1]] = decode(m[2]);
+  // The text may hold <span lang="zh-Hant"> runs (Chinese names in an English citation): the text is what counts.
+  for (const m of html.matchAll(/<p id="cite-(apa|chicago)" class="cite-text">([\s\S]*?)<\/p>/g)) cite[m[1]] = decode(m[2].replace(/<[^>]*>/g, ""));
   return { html, meta, cite };
 }
 
