@@ -14,7 +14,7 @@ namespace takao {
 
 namespace {
 
-constexpr std::string_view kMagic = "TAKAO-STATE 1\n";  // the format's version: change it with the layout
+constexpr std::string_view kMagic = "TAKAO-STATE 2\n";  // the format's version: change it with the layout
 
 class Writer {
  public:
@@ -103,6 +103,18 @@ uint32_t BuildState::intern(std::string_view s) {
   return it->second;
 }
 
+std::vector<uint32_t> BuildState::intern_all(const std::vector<std::string>& strings) {
+  std::vector<uint32_t> ids;
+  ids.reserve(strings.size());
+  std::lock_guard lock(mutex_);
+  for (const auto& s : strings) {
+    auto [it, added] = string_ids_.try_emplace(s, static_cast<uint32_t>(strings_.size()));
+    if (added) strings_.push_back(s);
+    ids.push_back(it->second);
+  }
+  return ids;
+}
+
 std::string BuildState::text(uint32_t id) const {
   std::lock_guard lock(mutex_);
   return id < strings_.size() ? strings_[id] : std::string();
@@ -132,10 +144,16 @@ const OutputRecord* BuildState::previous(const std::string& path) const {
   return it == previous_.end() ? nullptr : &it->second;
 }
 
+const BuildState::Group* BuildState::previous_group(const std::string& name) const {
+  auto it = previous_groups_.find(name);
+  return it == previous_groups_.end() ? nullptr : &it->second;
+}
+
 void BuildState::put(const std::string& path, OutputRecord record) { next_[path] = std::move(record); }
 
 bool BuildState::load(const std::string& file, const Digest& key) {
   previous_.clear();
+  previous_groups_.clear();
   std::ifstream in(file, std::ios::binary);
   if (!in) return false;
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -192,8 +210,21 @@ bool BuildState::load(const std::string& file, const Digest& key) {
     }
     previous_.emplace(std::move(path), std::move(rec));
   }
+  uint64_t groups = r.u();
+  for (uint64_t i = 0; i < groups && r.ok; ++i) {
+    std::string name(r.s());
+    Group g;
+    g.input = r.d();
+    g.paths.resize(r.u());
+    for (auto& path : g.paths) {
+      if (!r.ok) break;
+      path = r.s();
+    }
+    previous_groups_.emplace(std::move(name), std::move(g));
+  }
   if (!r.ok || !r.done()) {
     previous_.clear();
+    previous_groups_.clear();
     return false;
   }
   return true;
@@ -245,6 +276,13 @@ bool BuildState::save(const std::string& file, const Digest& key) const {
     w.u(rec.kept.size());
     for (const auto& link : rec.kept) w.s(link.href), w.s(link.element), w.u(static_cast<uint64_t>(link.html_line)), w.u(link.in_body);
     w.u(set_map[rec.missed]), w.u(set_map[rec.found]);
+  }
+  w.u(next_groups_.size());
+  for (const auto& [name, g] : next_groups_) {
+    w.s(name);
+    w.d(g.input);
+    w.u(g.paths.size());
+    for (const auto& path : g.paths) w.s(path);
   }
   w.d(digest_of(w.out));
 

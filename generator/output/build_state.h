@@ -64,8 +64,18 @@ class BuildState {
   void put(const std::string& path, OutputRecord record);
   size_t previous_size() const { return previous_.size(); }
 
+  // A group of outputs made together from one input (the search index from its documents): the digest of
+  // that input and the paths made from it. Not thread-safe.
+  struct Group {
+    Digest input{};
+    std::vector<std::string> paths;
+  };
+  const Group* previous_group(const std::string& name) const;
+  void put_group(const std::string& name, Group group) { next_groups_[name] = std::move(group); }
+
   // Interned strings and sets of them; thread-safe.
   uint32_t intern(std::string_view s);
+  std::vector<uint32_t> intern_all(const std::vector<std::string>& strings);  // one lock for all
   std::string text(uint32_t id) const;
   uint32_t intern_set(std::vector<uint32_t> ids);  // sorted and made unique first
   std::vector<uint32_t> set(uint32_t id) const;
@@ -79,6 +89,7 @@ class BuildState {
   std::map<std::vector<uint32_t>, uint32_t> set_ids_;
   std::unordered_map<std::string, OutputRecord> previous_;
   std::map<std::string, OutputRecord> next_;
+  std::map<std::string, Group> previous_groups_, next_groups_;
 };
 
 }  // namespace takao

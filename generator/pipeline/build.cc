@@ -104,7 +104,9 @@ size_t write_with_twins(StagingFolder& staging, const std::string& path, std::st
   auto reuse_twin = [&](const std::string& twin, const DiskStamp* recorded, DiskStamp& stamp) {
     if (!reused) return false;
     if (!previous) return staging.reuse_twin(twin, &stamp);
-    return recorded->present() && staging.reuse_recorded(twin, *recorded) && (stamp = *recorded, true);
+    // The twins were made from the bytes the file had when recorded: only if it is still that file.
+    return previous->file == record.file && recorded->present() && staging.reuse_recorded(twin, *recorded) &&
+           (stamp = *recorded, true);
   };
   if (!reuse_twin(path + ".gz", previous ? &previous->gz : nullptr, record.gz)) {
     std::string gz = gzip_compress(bytes);
@@ -119,6 +121,18 @@ size_t write_with_twins(StagingFolder& staging, const std::string& path, std::st
   }
   lap(StepClock::write);
   return 3;
+}
+
+// Everything of the search documents the index reads, in order.
+Digest search_documents_digest(const SearchDocuments& docs) {
+  DigestBuilder d;
+  d.add("search documents 1");
+  for (const auto& doc : docs) {
+    d.add(doc.url).add(doc.lang).add(doc.collection).add(doc.title).add(doc.title_alt).add(doc.authors);
+    d.add(doc.keywords).add(doc.abstract).add(doc.body()).add(doc.date);
+    d.add(std::to_string(doc.year) + " " + std::to_string(doc.page));
+  }
+  return d.finish();
 }
 
 size_t file_count(const OutputRecord& record) { return 1 + record.gz.present() + record.br.present(); }
@@ -294,7 +308,17 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
 
   if (config.progress) config.progress->stage = BuildProgress::indexing;
   SearchDocuments docs = search_documents(*site, &doc_pdfs, &pdfs);
-  OutputFiles search_files = write_search_index(docs);
+  // The index is a function of its documents: when their digest is the recorded one, the last build's
+  // index files are linked instead of made again.
+  Digest search_input = search_documents_digest(docs);
+  std::vector<std::string> kept_search;
+  size_t kept_search_files = 0;
+  OutputFiles search_files;
+  if (!(config.write && memo.relink_group(staging, "search", search_input, kept_search, kept_search_files))) {
+    search_files = write_search_index(docs);
+  } else if (stats) {
+    stats->search_index_kept = true;
+  }
   timer.lap("search");
   OutputFiles lookup_files = write_lookup_index(site->glossary, site->postal);
   OutputFiles open_data = write_glossary_open_data(site->glossary, site->postal);
@@ -303,6 +327,7 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   for (const OutputFiles* group : {&search_files, &lookup_files, &open_data}) {
     for (const auto& f : *group) links.add_file(f.path);
   }
+  for (const auto& path : kept_search) links.add_file(path);
   for (const auto& [file, text] : theme.texts) links.add_template(file, text);
   links.check(diags);
   timer.lap("links");
@@ -314,6 +339,12 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   if (config.progress) config.progress->stage = BuildProgress::writing;
   for (const OutputFiles* group : {&copies, &published, &search_files, &lookup_files, &open_data}) {
     write_files(staging, *group, jobs, config.compress, memo, stats);
+  }
+  if (kept_search.empty()) {
+    for (const auto& f : search_files) kept_search.push_back(f.path);
+    memo.put_group("search", search_input, std::move(kept_search));
+  } else if (stats) {
+    stats->files += kept_search_files;
   }
   timer.lap("write");
   if (stats) stats->reused = staging.reused();

@@ -64,12 +64,13 @@ bool BuildMemo::relink(StagingFolder& staging, const std::string& path, const Ou
 void BuildMemo::record_page(OutputRecord& record, const ParsedPage& parsed, const std::vector<std::string>& settled,
                             const TemplateNames& names) {
   record.page = true;
-  for (const auto& id : parsed.ids) record.ids.push_back(state_.intern(id));
-  for (const auto& file : settled) record.settled.push_back(state_.intern(file));
+  record.ids = state_.intern_all(parsed.ids);
+  record.settled = state_.intern_all(settled);
   record.kept = parsed.links;
-  std::vector<uint32_t> missed, found;
-  for (const auto& [tmpl, name] : names.missed) missed.push_back(state_.intern(tmpl + "\n" + name));
-  for (const auto& name : names.found) found.push_back(state_.intern(name));
+  std::vector<std::string> missed_names;
+  for (const auto& [tmpl, name] : names.missed) missed_names.push_back(tmpl + "\n" + name);
+  std::vector<uint32_t> missed = state_.intern_all(missed_names);
+  std::vector<uint32_t> found = state_.intern_all(std::vector<std::string>(names.found.begin(), names.found.end()));
   record.missed = state_.intern_set(std::move(missed));
   record.found = state_.intern_set(std::move(found));
 }
@@ -100,6 +101,30 @@ void BuildMemo::add_names(const OutputRecord& record, TemplateEngine& engine) {
     }
     engine.add_names(names);
   }
+}
+
+bool BuildMemo::relink_group(StagingFolder& staging, const std::string& name, const Digest& input,
+                             std::vector<std::string>& paths, size_t& files) {
+  const BuildState::Group* group = loaded_ ? state_.previous_group(name) : nullptr;
+  if (!group || group->input != input) return false;
+  std::vector<const OutputRecord*> records;
+  for (const auto& path : group->paths) {
+    const OutputRecord* rec = state_.previous(path);
+    if (!rec || !relink(staging, path, *rec)) return false;  // what was linked is overwritten when made
+    records.push_back(rec);
+  }
+  paths = group->paths;
+  files = 0;
+  for (size_t i = 0; i < paths.size(); ++i) {
+    files += 1 + records[i]->gz.present() + records[i]->br.present();
+    state_.put(paths[i], *records[i]);
+  }
+  put_group(name, input, paths);
+  return true;
+}
+
+void BuildMemo::put_group(const std::string& name, const Digest& input, std::vector<std::string> paths) {
+  state_.put_group(name, {input, std::move(paths)});
 }
 
 bool BuildMemo::save() const { return write_ && state_.save(file_, key_); }

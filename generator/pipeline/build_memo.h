@@ -49,6 +49,13 @@ class BuildMemo {
   void add_names(const OutputRecord& record, TemplateEngine& engine);
 
   void put(const std::string& path, OutputRecord record) { state_.put(path, std::move(record)); }
+
+  // Outputs made together from one input (the search index from the search documents): when `input` is
+  // the group's recorded one and every file of it is still as recorded, links them all from the current
+  // site, records them, and gives their paths; false otherwise (the caller makes the group).
+  bool relink_group(StagingFolder& staging, const std::string& name, const Digest& input,
+                    std::vector<std::string>& paths, size_t& files);
+  void put_group(const std::string& name, const Digest& input, std::vector<std::string> paths);
   // Writes the state for the next build; after the site was swapped in.
   bool save() const;
 
