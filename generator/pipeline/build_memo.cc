@@ -34,7 +34,14 @@ BuildMemo::BuildMemo(const BuildConfig& config, const Theme& theme, const nlohma
 }
 
 Digest BuildMemo::page_input(const nlohmann::json& view, const nlohmann::json& layout) const {
-  return DigestBuilder().add(key_).add(view.dump()).add(layout.dump()).finish();
+  // MessagePack rather than dump(): the same tree in fewer bytes, strings copied without escaping (dump's
+  // escaping was the third-largest symbol in a profile of an unchanged rebuild of the 10,000-page corpus).
+  // Objects keep their keys in map order, so the bytes are deterministic.
+  thread_local std::vector<uint8_t> bytes;
+  bytes.clear();
+  nlohmann::json::to_msgpack(view, bytes);
+  nlohmann::json::to_msgpack(layout, bytes);
+  return DigestBuilder().add(key_).add(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size())).finish();
 }
 
 const OutputRecord* BuildMemo::unchanged(const std::string& path, const Digest& input, const LinkChecker* links) const {
