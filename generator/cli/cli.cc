@@ -101,6 +101,8 @@ int build_or_check(int argc, char** argv, bool check) {
       std::fprintf(stderr, "takao:   render step %-10s %7.3f s (all workers)\n", step.c_str(), seconds);
     }
     std::fprintf(stderr, "takao: %zu of %zu files unchanged, linked from the previous site\n", stats.reused, stats.files);
+    std::fprintf(stderr, "takao: %zu of %zu pages unchanged (build state), not rendered\n", stats.pages_reused, stats.pages);
+    if (stats.search_index_kept) std::fprintf(stderr, "takao: search documents unchanged, the index was kept\n");
   }
   if (!quiet) {
     std::fprintf(stderr, "takao: %s %zu pages in %zu languages, %zu files, %zu warning(s) in %.2f s\n",

@@ -53,6 +53,11 @@ std::optional<ResolvedLink> resolve_link(const LinkTargets& targets, const std::
   if (ends_with(*target, ".md")) {
     std::string zh_target = ends_with(*target, ".en.md") ? target->substr(0, target->size() - 6) + ".md" : *target;
     auto it = targets.pages.find(zh_target);
+    if (it == targets.pages.end() && targets.unloaded.count(zh_target)) {
+      // The target's own front-matter error is reported; the build stops on it, so the link's text alone
+      // is kept meanwhile. One mistake, one error.
+      return ResolvedLink{"", false};
+    }
     if (it == targets.pages.end()) {
       report(Severity::error, "link to a missing page: " + *target);
       return std::nullopt;

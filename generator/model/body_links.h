@@ -21,6 +21,9 @@ struct LinkTargets {
   };
   std::map<std::string, Page> pages;   // by the content path of every Chinese Markdown document
   std::set<std::string> attachments;   // content paths
+  // Chinese documents that exist but whose front matter failed to load (that is their error; a link to
+  // one is not reported again as a link to a missing page).
+  std::set<std::string> unloaded;
 };
 
 // A link to a fragment of another page, checked once every body is rendered.

@@ -209,6 +209,10 @@ class SiteBuilder {
   void collect_link_targets() {
     auto targets = std::make_shared<LinkTargets>();
     for (const auto& [path, i] : url_of_path_) targets->pages[path] = {entries_[i].doc.url, entries_[i].published};
+    // A document whose front matter failed to load still exists: links to it are not errors of their own.
+    for (const auto& e : entries_) {
+      if (!e.fm) targets->unloaded.insert(sources_[e.source].path);
+    }
     targets->attachments = attachment_paths_;
     site_->link_targets = std::move(targets);
   }

@@ -218,24 +218,51 @@ LinkChecker::LinkChecker(size_t pages, std::string base_url, const std::vector<s
   xmlInitParser();  // once, before worker threads parse
 }
 
-bool LinkChecker::settled(const FoundLink& link, const Page& page) const {
+bool LinkChecker::settled(const FoundLink& link, const Page& page, std::string* found) const {
   std::string path, fragment;
   if (!resolve_internal_link(link.href, page.url, base_url_, path, fragment)) return true;  // not checked
   if (path == page.url) return fragment.empty() || std::binary_search(page.parsed.ids.begin(), page.parsed.ids.end(), fragment);
   if (!fragment.empty()) return false;
   std::string file = file_for_path(path);
   // The same tests as check(): a page, a file, or a page's folder written without its slash.
-  return page_files_.count(file) || files_.count(file) ||
-         (path.back() != '/' && page_files_.count(file + "/index.html"));
+  if (page_files_.count(file) || files_.count(file)) {
+    if (found) *found = std::move(file);
+    return true;
+  }
+  if (path.back() != '/' && page_files_.count(file + "/index.html")) {
+    if (found) *found = file + "/index.html";
+    return true;
+  }
+  return false;
 }
 
-void LinkChecker::add_page(size_t slot, std::string url, std::string path, std::string_view html, PageOrigin origin) {
+void LinkChecker::add_page(size_t slot, std::string url, std::string path, std::string_view html, PageOrigin origin,
+                           std::vector<std::string>* settled_files) {
   Page& p = pages_[slot];
   p.url = std::move(url);
   p.path = std::move(path);
   p.parsed = parse_page_links(html);
-  std::erase_if(p.parsed.links, [&](const FoundLink& link) { return settled(link, p); });
+  std::string file;
+  std::erase_if(p.parsed.links, [&](const FoundLink& link) {
+    file.clear();
+    bool done = settled(link, p, settled_files ? &file : nullptr);
+    if (done && !file.empty()) settled_files->push_back(file);
+    return done;
+  });
+  if (settled_files) {
+    std::sort(settled_files->begin(), settled_files->end());
+    settled_files->erase(std::unique(settled_files->begin(), settled_files->end()), settled_files->end());
+  }
   p.parsed.links.shrink_to_fit();
+  p.origin = std::move(origin);
+  p.added = true;
+}
+
+void LinkChecker::add_parsed_page(size_t slot, std::string url, std::string path, ParsedPage parsed, PageOrigin origin) {
+  Page& p = pages_[slot];
+  p.url = std::move(url);
+  p.path = std::move(path);
+  p.parsed = std::move(parsed);
   p.origin = std::move(origin);
   p.added = true;
 }

@@ -54,7 +54,16 @@ class LinkChecker {
 
   // Thread-safe for distinct slots. `url` is the page's site-absolute URL ("/journal/017/"), `path` its output
   // file ("journal/017/index.html").
-  void add_page(size_t slot, std::string url, std::string path, std::string_view html, PageOrigin origin);
+  // With `settled_files`, also gives the files (sorted, unique) that links of the page were settled by
+  // because they exist: a later build may reuse this page's record while all of them still exist.
+  void add_page(size_t slot, std::string url, std::string path, std::string_view html, PageOrigin origin,
+                std::vector<std::string>* settled_files = nullptr);
+  // A page parsed by an earlier build (its ids and the links that were left to check), not parsed again.
+  void add_parsed_page(size_t slot, std::string url, std::string path, ParsedPage parsed, PageOrigin origin);
+  // What add_page kept of a page (ids, links left to check). Not thread-safe with add_page on that slot.
+  const ParsedPage& parsed(size_t slot) const { return pages_[slot].parsed; }
+  // Whether `file` is a page file or a file known so far; while pages are added, thread-safe.
+  bool knows_file(const std::string& file) const { return page_files_.count(file) || files_.count(file); }
   // A file of the site that is not a page: assets, attachments, feeds, indexes, open data. Not thread-safe.
   void add_file(const std::string& path);
   // A template file's text, so a link a template writes literally is reported at its line. Not thread-safe.
@@ -72,7 +81,8 @@ class LinkChecker {
     bool added = false;
   };
   // Whether a link found on the page at `page_url` needs no look at the finished site.
-  bool settled(const FoundLink& link, const Page& page) const;
+  // When it is settled by a file that exists, that file is put in *file.
+  bool settled(const FoundLink& link, const Page& page, std::string* file = nullptr) const;
 
   std::string base_url_;
   std::unordered_set<std::string> page_files_;  // read-only once constructed

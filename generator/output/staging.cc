@@ -184,7 +184,7 @@ bool StagingFolder::ensure_parent(const std::string& full) {
   return true;
 }
 
-bool StagingFolder::write(const std::string& path, std::string_view bytes) {
+bool StagingFolder::write(const std::string& path, std::string_view bytes, DiskStamp* stamp) {
   std::string full = staging_ + "/" + path;
   if (!ensure_parent(full)) return false;
   // Never O_TRUNC: an entry already here may be a hard link into the live site (reuse()), and writing
@@ -210,6 +210,8 @@ bool StagingFolder::write(const std::string& path, std::string_view bytes) {
     data += n;
     left -= static_cast<size_t>(n);
   }
+  struct stat st;
+  if (stamp) *stamp = ::fstat(fd, &st) == 0 ? stamp_of(st) : DiskStamp{};
   ::close(fd);
   return true;
 }
@@ -231,7 +233,7 @@ bool StagingFolder::copy(const std::string& path, const std::string& from) {
   return true;
 }
 
-bool StagingFolder::reuse(const std::string& path, std::string_view bytes) {
+bool StagingFolder::reuse(const std::string& path, std::string_view bytes, DiskStamp* stamp) {
   if (!have_site_) return false;
   std::string from = out_ + "/" + path;
   int fd = ::open(from.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
@@ -251,29 +253,37 @@ bool StagingFolder::reuse(const std::string& path, std::string_view bytes) {
     same = got == bytes.size() && std::string_view(old) == bytes;
   }
   ::close(fd);
-  return same && link_from_site(path, &st);
+  return same && link_from_site(path, &st, stamp);
 }
 
-bool StagingFolder::reuse_twin(const std::string& path) {
+bool StagingFolder::reuse_twin(const std::string& path, DiskStamp* stamp) {
   if (!have_site_) return false;
   // No look before linking: linkat fails when the twin is missing, and the new entry is checked after.
-  return link_from_site(path, nullptr);
+  return link_from_site(path, nullptr, stamp);
+}
+
+bool StagingFolder::reuse_recorded(const std::string& path, const DiskStamp& recorded) {
+  if (!have_site_ || !recorded.present()) return false;
+  return link_from_site(path, nullptr, nullptr, &recorded);
 }
 
 // Links the current site's `path` into the staging folder and checks that the link is a regular file and,
 // when given, the very file examined (`expected`): had the site's entry been replaced by a symlink or
 // another file in between, the new entry is removed and the caller writes the file afresh.
-bool StagingFolder::link_from_site(const std::string& path, const struct stat* expected) {
+bool StagingFolder::link_from_site(const std::string& path, const struct stat* expected, DiskStamp* stamp,
+                                   const DiskStamp* recorded) {
   std::string full = staging_ + "/" + path;
   if (!ensure_parent(full)) return false;
   if (::linkat(AT_FDCWD, (out_ + "/" + path).c_str(), AT_FDCWD, full.c_str(), 0) != 0) return false;
   struct stat st;
   // linkat links a symbolic link itself, so the new entry is looked at, not the site's.
   if (::lstat(full.c_str(), &st) != 0 || !S_ISREG(st.st_mode) ||
-      (expected && (st.st_ino != expected->st_ino || st.st_dev != expected->st_dev))) {
+      (expected && (st.st_ino != expected->st_ino || st.st_dev != expected->st_dev)) ||
+      (recorded && stamp_of(st) != *recorded)) {
     ::unlink(full.c_str());
     return false;
   }
+  if (stamp) *stamp = stamp_of(st);
   ++reused_;
   return true;
 }

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "core/diagnostics.h"
+#include "output/build_state.h"
 
 namespace takao {
 
@@ -33,17 +34,22 @@ class StagingFolder {
   // left there (their process is gone).
   bool begin(const std::string& out_dir, Diagnostics& diags);
   // Thread-safe for distinct paths. `path` is relative to the output root.
-  bool write(const std::string& path, std::string_view bytes);
+  // With `stamp`, also gives what the new file is on disk, for the build state.
+  bool write(const std::string& path, std::string_view bytes, DiskStamp* stamp = nullptr);
   bool copy(const std::string& path, const std::string& from);
   // Output reuse: most files of a rebuild are byte for byte what the current site holds. reuse() links
   // `path` from the current site into the staging folder when the file there is a regular file holding
   // exactly `bytes`, and returns false (writing nothing) otherwise. A hard link costs a directory entry:
   // no new inode, no data written, and the file keeps its old modification time, so a web host's ETag
   // and Last-Modified stay the same for what did not change. The current site is only read.
-  bool reuse(const std::string& path, std::string_view bytes);
+  bool reuse(const std::string& path, std::string_view bytes, DiskStamp* stamp = nullptr);
   // Links `path` from the current site if it is a regular file there: for the .gz/.br twins of a file
   // reuse() linked (any valid compression of the same bytes is as good as a new one).
-  bool reuse_twin(const std::string& path);
+  bool reuse_twin(const std::string& path, DiskStamp* stamp = nullptr);
+  // Links `path` from the current site when it is still the very file the build state recorded (same
+  // inode, size and modification time): the build state vouches for its bytes, so they are not read.
+  // A file changed or replaced since is not trusted: false, and the caller makes it afresh.
+  bool reuse_recorded(const std::string& path, const DiskStamp& recorded);
   // Atomically exchanges the staging folder with the output folder (renameat2 RENAME_EXCHANGE), then
   // removes the old site.
   bool commit(Diagnostics& diags);
@@ -56,7 +62,8 @@ class StagingFolder {
  private:
   void fail(const std::string& message);
   bool ensure_parent(const std::string& full);
-  bool link_from_site(const std::string& path, const struct stat* expected);
+  bool link_from_site(const std::string& path, const struct stat* expected, DiskStamp* stamp = nullptr,
+                      const DiskStamp* recorded = nullptr);
 
   std::string out_;
   std::string staging_;

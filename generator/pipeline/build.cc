@@ -16,6 +16,7 @@
 #include "model/site_bodies.h"
 #include "output/link_check.h"
 #include "output/staging.h"
+#include "pipeline/build_memo.h"
 #include "pipeline/search_documents.h"
 #include "pipeline/site_pdfs.h"
 #include "publish/assets.h"
@@ -69,7 +70,7 @@ class StageTimer {
 // their CPU time; on a busy one it also counts time spent waiting for a core.
 class StepClock {
  public:
-  enum Step { templates, link_parse, gzip, brotli, write, kSteps };
+  enum Step { views, templates, link_parse, gzip, brotli, write, kSteps };
   using Time = std::chrono::steady_clock::time_point;
   Time start() const { return std::chrono::steady_clock::now(); }
   void lap(Time& t, Step step) {
@@ -78,7 +79,7 @@ class StepClock {
     t = now;
   }
   void report(std::map<std::string, double>& out) const {
-    static constexpr const char* kNames[] = {"templates", "link parse", "gzip", "brotli", "write"};
+    static constexpr const char* kNames[] = {"views", "templates", "link parse", "gzip", "brotli", "write"};
     for (int s = 0; s < kSteps; ++s) out[kNames[s]] += nanos_[s].load() / 1e9;
   }
 
@@ -87,34 +88,62 @@ class StepClock {
 };
 
 // Writes a file and, for text files, its pre-compressed .gz and .br twins; when the current site holds the
-// same bytes, links the file and its twins from there instead (no compressing, no new inodes). Returns the
-// number of files written.
+// same bytes, links the file and its twins from there instead (no compressing, no new inodes). Twins are
+// linked only when they are the files the build state recorded (`previous`), or, without a state, when the
+// file itself was. What was written goes into `record`. Returns the number of files written.
 size_t write_with_twins(StagingFolder& staging, const std::string& path, std::string_view bytes, bool compress,
-                        StepClock* steps = nullptr, StepClock::Time* t = nullptr) {
+                        OutputRecord& record, const OutputRecord* previous, StepClock* steps = nullptr,
+                        StepClock::Time* t = nullptr) {
   auto lap = [&](StepClock::Step step) {
     if (steps) steps->lap(*t, step);
   };
-  bool reused = staging.reuse(path, bytes);
-  if (!reused) staging.write(path, bytes);
+  bool reused = staging.reuse(path, bytes, &record.file);
+  if (!reused) staging.write(path, bytes, &record.file);
   lap(StepClock::write);
   if (!compress || !is_compressible(path)) return 1;
-  if (!(reused && staging.reuse_twin(path + ".gz"))) {
+  auto reuse_twin = [&](const std::string& twin, const DiskStamp* recorded, DiskStamp& stamp) {
+    if (!reused) return false;
+    if (!previous) return staging.reuse_twin(twin, &stamp);
+    // The twins were made from the bytes the file had when recorded: only if it is still that file.
+    return previous->file == record.file && recorded->present() && staging.reuse_recorded(twin, *recorded) &&
+           (stamp = *recorded, true);
+  };
+  if (!reuse_twin(path + ".gz", previous ? &previous->gz : nullptr, record.gz)) {
     std::string gz = gzip_compress(bytes);
     lap(StepClock::gzip);
-    staging.write(path + ".gz", gz);
+    staging.write(path + ".gz", gz, &record.gz);
   }
   lap(StepClock::write);
-  if (!(reused && staging.reuse_twin(path + ".br"))) {
+  if (!reuse_twin(path + ".br", previous ? &previous->br : nullptr, record.br)) {
     std::string br = brotli_compress(bytes);
     lap(StepClock::brotli);
-    staging.write(path + ".br", br);
+    staging.write(path + ".br", br, &record.br);
   }
   lap(StepClock::write);
   return 3;
 }
 
-bool write_files(StagingFolder& staging, const OutputFiles& files, int jobs, bool compress, BuildStats* stats) {
+// Everything of the search documents the index reads, in order.
+Digest search_documents_digest(const SearchDocuments& docs) {
+  DigestBuilder d;
+  d.add("search documents 1");
+  for (const auto& doc : docs) {
+    d.add(doc.url).add(doc.lang).add(doc.collection).add(doc.title).add(doc.title_alt).add(doc.authors);
+    d.add(doc.keywords).add(doc.abstract).add(doc.body()).add(doc.date);
+    d.add(std::to_string(doc.year) + " " + std::to_string(doc.page));
+  }
+  return d.finish();
+}
+
+size_t file_count(const OutputRecord& record) { return 1 + record.gz.present() + record.br.present(); }
+
+// Writes files that are not pages. One whose bytes are what the build state recorded, with its published
+// files unchanged, is linked without reading the current copy or compressing.
+bool write_files(StagingFolder& staging, const OutputFiles& files, int jobs, bool compress, BuildMemo& memo,
+                 BuildStats* stats) {
   std::vector<size_t> written(files.size());
+  std::vector<OutputRecord> records(files.size());
+  std::vector<bool> recorded(files.size());
   parallel_for(files.size(), jobs, [&](size_t i) {
     const auto& f = files[i];
     if (!f.copy_from.empty()) {
@@ -124,8 +153,19 @@ bool write_files(StagingFolder& staging, const OutputFiles& files, int jobs, boo
       for (const auto& z : compressed_twins(f)) staging.write(z.path, z.bytes), ++written[i];
       return;
     }
-    written[i] = write_with_twins(staging, f.path, f.bytes, compress);
+    recorded[i] = true;
+    OutputRecord& rec = records[i];
+    rec.input = digest_of(f.bytes);
+    if (const OutputRecord* same = memo.unchanged(f.path, rec.input, nullptr); same && memo.relink(staging, f.path, *same)) {
+      rec = *same;
+      written[i] = file_count(rec);
+      return;
+    }
+    written[i] = write_with_twins(staging, f.path, f.bytes, compress, rec, memo.previous(f.path));
   });
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (recorded[i]) memo.put(files[i].path, std::move(records[i]));
+  }
   if (stats) {
     for (size_t n : written) stats->files += n;
   }
@@ -213,18 +253,49 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   LinkChecker links(plan.size(), site->config.base_url, page_files, early_files);
   StagingFolder staging;
   if (config.write && !staging.begin(config.out_dir, diags)) return false;
+  BuildMemo memo(config, theme, assets.view);
   std::vector<size_t> written(plan.size());
+  std::vector<OutputRecord> page_records(plan.size());
+  std::vector<bool> page_reused(plan.size());
   StepClock steps;
   parallel_for(plan.size(), jobs, [&](size_t i) {
     auto t = steps.start();
-    std::string html = renderer.render(plan[i]);
-    steps.lap(t, StepClock::templates);
+    const PlannedPage& page = plan[i];
+    nlohmann::json view = renderer.view(page);
+    OutputRecord& rec = page_records[i];
+    if (config.write) rec.input = memo.page_input(view, renderer.layout_view(page));
+    steps.lap(t, StepClock::views);
     if (config.progress) ++config.progress->pages_done;
-    links.add_page(i, plan[i].url, plan[i].path, html, page_origin(*site, theme, plan[i]));
+    if (const OutputRecord* same = config.write ? memo.unchanged(page.path, rec.input, &links) : nullptr;
+        same && memo.relink(staging, page.path, *same)) {
+      // Made from the same inputs and still on disk as recorded: the page's bytes are known without
+      // templates, its twins need no compressing, its links were found by the last build.
+      rec = *same;
+      page_reused[i] = true;
+      written[i] = file_count(rec);
+      steps.lap(t, StepClock::write);
+      return;
+    }
+    TemplateNames names;
+    std::string html = renderer.render_view(page, std::move(view), &names);
+    steps.lap(t, StepClock::templates);
+    std::vector<std::string> settled;
+    links.add_page(i, page.url, page.path, html, page_origin(*site, theme, page), &settled);
     steps.lap(t, StepClock::link_parse);
     if (!config.write) return;
-    written[i] = write_with_twins(staging, plan[i].path, html, config.compress, &steps, &t);
+    memo.record_page(rec, links.parsed(i), settled, names);
+    written[i] = write_with_twins(staging, page.path, html, config.compress, rec, memo.previous(page.path), &steps, &t);
   });
+  // What reused pages recorded stands in for parsing and rendering them (one thread: the sets are shared).
+  size_t pages_reused = 0;
+  for (size_t i = 0; i < plan.size(); ++i) {
+    if (!page_reused[i]) continue;
+    ++pages_reused;
+    links.add_parsed_page(i, plan[i].url, plan[i].path, memo.parsed_page(page_records[i]), page_origin(*site, theme, plan[i]));
+    memo.add_names(page_records[i], engine);
+  }
+  for (size_t i = 0; i < plan.size() && config.write; ++i) memo.put(plan[i].path, std::move(page_records[i]));
+  if (stats) stats->pages_reused = pages_reused;
   if (stats) steps.report(stats->render_step_seconds);
   if (stats) {
     stats->pages = plan.size();
@@ -237,7 +308,17 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
 
   if (config.progress) config.progress->stage = BuildProgress::indexing;
   SearchDocuments docs = search_documents(*site, &doc_pdfs, &pdfs);
-  OutputFiles search_files = write_search_index(docs);
+  // The index is a function of its documents: when their digest is the recorded one, the last build's
+  // index files are linked instead of made again.
+  Digest search_input = search_documents_digest(docs);
+  std::vector<std::string> kept_search;
+  size_t kept_search_files = 0;
+  OutputFiles search_files;
+  if (!(config.write && memo.relink_group(staging, "search", search_input, kept_search, kept_search_files))) {
+    search_files = write_search_index(docs);
+  } else if (stats) {
+    stats->search_index_kept = true;
+  }
   timer.lap("search");
   OutputFiles lookup_files = write_lookup_index(site->glossary, site->postal);
   OutputFiles open_data = write_glossary_open_data(site->glossary, site->postal);
@@ -246,6 +327,7 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   for (const OutputFiles* group : {&search_files, &lookup_files, &open_data}) {
     for (const auto& f : *group) links.add_file(f.path);
   }
+  for (const auto& path : kept_search) links.add_file(path);
   for (const auto& [file, text] : theme.texts) links.add_template(file, text);
   links.check(diags);
   timer.lap("links");
@@ -255,15 +337,23 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
     return !diags.has_errors();
   }
   if (config.progress) config.progress->stage = BuildProgress::writing;
-  write_files(staging, copies, jobs, config.compress, stats);
-  write_files(staging, published, jobs, config.compress, stats);
-  write_files(staging, search_files, jobs, config.compress, stats);
-  write_files(staging, lookup_files, jobs, config.compress, stats);
-  write_files(staging, open_data, jobs, config.compress, stats);
+  for (const OutputFiles* group : {&copies, &published, &search_files, &lookup_files, &open_data}) {
+    write_files(staging, *group, jobs, config.compress, memo, stats);
+  }
+  if (kept_search.empty()) {
+    for (const auto& f : search_files) kept_search.push_back(f.path);
+    memo.put_group("search", search_input, std::move(kept_search));
+  } else if (stats) {
+    stats->files += kept_search_files;
+  }
   timer.lap("write");
   if (stats) stats->reused = staging.reused();
   if (!staging.commit(diags)) return false;
   timer.lap("swap");
+  // After the swap: a build killed before this leaves the previous state, whose records no longer match
+  // the files that changed (other inodes), so nothing stale is trusted.
+  if (!memo.save()) diags.warning(BuildState::file_for(config.out_dir), 1, 1, "cannot write the build state; the next build will be a full one");
+  timer.lap("state");
   timer.finish();
   return true;
 }

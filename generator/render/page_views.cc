@@ -813,8 +813,8 @@ json SiteRenderer::view(const PlannedPage& page) const {
 
 std::string SiteRenderer::render(const PlannedPage& page) const { return render_view(page, view(page)); }
 
-std::string SiteRenderer::render_view(const PlannedPage& page, json v) const {
-  json layout = {
+json SiteRenderer::layout_view(const PlannedPage& page) const {
+  return {
       {"page", json::object({{"kind", template_name(page.kind)}})},  // the layout needs no page data again
       {"page_kind", template_name(page.kind)},
       // Pages with a browser app link its stylesheet (the lookup on the glossary home, search on /search/).
@@ -822,7 +822,10 @@ std::string SiteRenderer::render_view(const PlannedPage& page, json v) const {
       {"needs_lookup_css", page.kind == PageKind::glossary_home ||
                                (page.kind == PageKind::home && (site_.glossary_home || !site_.glossary_tables.empty()))},
   };
-  return engine_.render_in_layout(template_name(page.kind), "base", v, layout, shared_view_[page.en]);
+}
+
+std::string SiteRenderer::render_view(const PlannedPage& page, json v, TemplateNames* names) const {
+  return engine_.render_in_layout(template_name(page.kind), "base", v, layout_view(page), shared_view_[page.en], names);
 }
 
 }  // namespace takao

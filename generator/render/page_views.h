@@ -36,7 +36,10 @@ class SiteRenderer {
   nlohmann::json view(const PlannedPage& page) const;
   std::string render(const PlannedPage& page) const;
   // The same from a view already built (takao serve compares views before rendering).
-  std::string render_view(const PlannedPage& page, nlohmann::json view) const;
+  std::string render_view(const PlannedPage& page, nlohmann::json view, TemplateNames* names = nullptr) const;
+  // What the layout template gets beside the view (kind, stylesheets): with the view and the theme, all
+  // a page's HTML is made from.
+  nlohmann::json layout_view(const PlannedPage& page) const;
   // The template a page kind renders with.
   static std::string template_name(PageKind kind);
 

@@ -142,7 +142,7 @@ mst::mustache& TemplateEngine::compiled(const std::string& name) {
 
 std::string TemplateEngine::render_in_layout(const std::string& name, const std::string& layout,
                                              const nlohmann::json& view, const nlohmann::json& layout_view,
-                                             int shared) {
+                                             int shared, TemplateNames* names) {
   mst::data data = to_data(view);
   std::set<std::string> missed, found;
   auto render_one = [&](const std::string& tmpl) {
@@ -154,6 +154,10 @@ std::string TemplateEngine::render_in_layout(const std::string& name, const std:
     std::lock_guard lock(names_mutex_);
     for (const auto& m : missed) missed_.insert({tmpl, m});
     found_.insert(found.begin(), found.end());
+    if (names) {
+      for (const auto& m : missed) names->missed.insert({tmpl, m});
+      names->found.insert(found.begin(), found.end());
+    }
     missed.clear();
     found.clear();
     return std::move(sink.out);
@@ -163,6 +167,12 @@ std::string TemplateEngine::render_in_layout(const std::string& name, const std:
   data["content"] = mst::data{out};
   for (auto it = layout_view.begin(); it != layout_view.end(); ++it) data[it.key()] = to_data(it.value());
   return render_one(layout);
+}
+
+void TemplateEngine::add_names(const TemplateNames& names) {
+  std::lock_guard lock(names_mutex_);
+  missed_.insert(names.missed.begin(), names.missed.end());
+  found_.insert(names.found.begin(), names.found.end());
 }
 
 void TemplateEngine::report_unused_variables(Diagnostics& diags) const {

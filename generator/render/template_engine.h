@@ -16,6 +16,14 @@
 
 namespace takao {
 
+// The variables a page's templates looked up: those no level of the context had ((template, name)) and
+// those found. report_unused_variables() reads them over all pages; a build that reuses a page from the
+// last run hands back what it recorded, so the warnings stay those of a clean build.
+struct TemplateNames {
+  std::set<std::pair<std::string, std::string>> missed;
+  std::set<std::string> found;
+};
+
 class TemplateEngine {
  public:
   explicit TemplateEngine(const Theme& theme);
@@ -26,7 +34,9 @@ class TemplateEngine {
   // is converted for the template library once for both. Values are HTML-escaped unless the template uses
   // {{{ }}}. Names the view lacks are looked up in the shared view `shared` (an id from add_shared), if given.
   std::string render_in_layout(const std::string& name, const std::string& layout, const nlohmann::json& view,
-                               const nlohmann::json& layout_view, int shared = -1);
+                               const nlohmann::json& layout_view, int shared = -1, TemplateNames* names = nullptr);
+  // Names a page rendered by an earlier build looked up (see TemplateNames).
+  void add_names(const TemplateNames& names);
   // Registers a view that many pages share (the interface strings, the asset table): it is converted for
   // the template library once, not once per page. Call before rendering starts; returns its id.
   int add_shared(const nlohmann::json& view);

@@ -1,0 +1,75 @@
+// What takao build remembers between runs (output/build_state.h) and how it decides that an output can be
+// kept. Each output file is a pure function of its inputs: a page of its view (the JSON its template gets)
+// and layout names; any file of its bytes; and every file of the build key: the program, the theme's
+// templates, strings and asset table, and the configuration (base URL, drafts, preview, compression). A
+// page whose digest and published files are as recorded is linked from the current site without running
+// its templates, compressing it or parsing it for the link check (its recorded ids and links stand in).
+#pragma once
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "output/build_state.h"
+#include "output/content_digest.h"
+#include "output/link_check.h"
+#include "output/staging.h"
+#include "render/template_engine.h"
+#include "render/theme.h"
+
+namespace takao {
+
+struct BuildConfig;
+
+class BuildMemo {
+ public:
+  // Loads the state of `config.out_dir` when the build writes and the state was made under the same key;
+  // otherwise every lookup misses (a full build).
+  BuildMemo(const BuildConfig& config, const Theme& theme, const nlohmann::json& assets);
+
+  bool loaded() const { return loaded_; }
+  size_t previous_outputs() const { return state_.previous_size(); }
+
+  Digest page_input(const nlohmann::json& view, const nlohmann::json& layout) const;
+  // The last build's record of `path` when it was made from `input` (and, for a page, every file its links
+  // were settled by still exists); null otherwise.
+  const OutputRecord* unchanged(const std::string& path, const Digest& input, const LinkChecker* links) const;
+  // Links `path` and, when the record has them, its twins from the current site if they are still the files
+  // recorded; false when any is not (what was linked is left for the caller to overwrite).
+  bool relink(StagingFolder& staging, const std::string& path, const OutputRecord& record) const;
+  // The last build's record of `path`, whatever it was made from (to check twins against it).
+  const OutputRecord* previous(const std::string& path) const { return loaded_ ? state_.previous(path) : nullptr; }
+
+  // What a page just rendered leaves for the next build: its ids, settled files and kept links (as the link
+  // checker has them), and the template names it looked up.
+  void record_page(OutputRecord& record, const ParsedPage& parsed, const std::vector<std::string>& settled,
+                   const TemplateNames& names);
+  // What a reused page recorded: for the link checker and the template-variable warning.
+  ParsedPage parsed_page(const OutputRecord& record) const;
+  void add_names(const OutputRecord& record, TemplateEngine& engine);
+
+  void put(const std::string& path, OutputRecord record) { state_.put(path, std::move(record)); }
+
+  // Outputs made together from one input (the search index from the search documents): when `input` is
+  // the group's recorded one and every file of it is still as recorded, links them all from the current
+  // site, records them, and gives their paths; false otherwise (the caller makes the group).
+  bool relink_group(StagingFolder& staging, const std::string& name, const Digest& input,
+                    std::vector<std::string>& paths, size_t& files);
+  void put_group(const std::string& name, const Digest& input, std::vector<std::string> paths);
+  // Writes the state for the next build; after the site was swapped in.
+  bool save() const;
+
+ private:
+  std::string file_;
+  Digest key_{};
+  bool write_ = false;
+  bool loaded_ = false;
+  BuildState state_;
+  // For each string id of the loaded state: whether it names a file the link check knows this build
+  // (filled lazily by unchanged(), guarded by the mutex).
+  mutable std::mutex known_mutex_;
+  mutable std::vector<signed char> known_;
+  std::vector<bool> names_added_;  // name sets already given to the engine
+};
+
+}  // namespace takao
