@@ -406,7 +406,18 @@ export async function translateAddress(text, tables, findName) {
   if (takeWord("台湾") || takeWord("中华民国")) taiwan = true;
   await takeName("city");
   await takeName("district");
+  const beforeVillage = at;
   await takeName("village");
+  if (names.village) {
+    // A known road or settlement that starts with the village's name and holds characters read as
+    // numbers and units (精忠新村二棟三樓, 黃埔新村東一巷) is read whole, before lanes, alleys and floors.
+    const whole = await findName(t, beforeVillage, "road");
+    if (whole && whole.entry >= 0 && whole.tokens > names.village.tokens && beforeVillage + whole.tokens <= t.length) {
+      names.village = null;
+      parts--;
+      at = beforeVillage;
+    }
+  }
   if (numberWith("邻") !== null) parts++;
   await takeName("road");
   if ((section = numberWith("段")) !== null) parts++;
