@@ -18,7 +18,8 @@ bool is_han(char32_t c) { return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 &&
 int covered_characters(const std::string& word) {
   static const std::pair<const char*, int> fixed[] = {
       {"Rd.", 1}, {"St.", 1}, {"Ln.", 1}, {"Aly.", 1}, {"Sec.", 1}, {"Vil.", 1}, {"Blvd.", 2}, {"Ave.", 2},
-      {"E.", 1},  {"W.", 1},  {"S.", 1},  {"N.", 1},   {"Central", 1}, {"Dist.", 1}, {"Side", 1}};
+      {"E.", 1},  {"W.", 1},  {"S.", 1},  {"N.", 1},   {"Central", 1}, {"Dist.", 1}, {"Side", 1},
+      {"New", 1}, {"Bldg.", 1}, {"F", 1}};
   for (const auto& [w, n] : fixed)
     if (word == w) return n;
   size_t digits = 0;
@@ -171,19 +172,19 @@ std::optional<std::string> tongyong_from_post_hanyu(std::string_view chinese, st
   // then agrees most with the readings of the Chinese, then has the fewest syllables.
   // A word may also be an English word of the Post standing for one character ("Side" for 橫 in
   // 中崙橫巷 "Zhonglun Side Ln.", not si + de; an option past its splits): chosen only when no reading of
-  // it as syllables gives one syllable per character, and none of its syllables is read in the Chinese
+  // it as syllables gives one syllable per character, and the Chinese nowhere reads all its syllables
   // (四德巷 "Side Ln." is si + de).
   std::vector<Split> best_choice;
   std::vector<bool> best_english;
   std::tuple<int, int, int, int> best_score{-1, 0, -1, 0};
-  // Only a word none of whose syllables the Chinese reads can be English ("Daxue" in 大學廿五路 is Hanyu).
+  // A word the Chinese reads syllable for syllable somewhere is Hanyu ("Daxue" in 大學廿五路, "Side" in 四德巷).
   std::vector<bool> may_be_english(romanized.size(), true);
   for (size_t r = 0; r < romanized.size(); ++r)
     for (const auto& pieces : words[romanized[r]].splits)
-      for (const auto& rows : pieces)
-        for (const Syllable* s : rows)
-          for (const Syllable* reading : readings)
-            if (s == reading) may_be_english[r] = false;
+      for (size_t offset = 0; offset + pieces.size() <= readings.size(); ++offset) {
+        Split chosen;
+        if (choose(pieces, readings, offset, chosen) == static_cast<int>(pieces.size())) may_be_english[r] = false;
+      }
   std::vector<size_t> at(romanized.size(), 0);
   for (int guard = 0; guard < 4096; ++guard) {
     std::vector<Split> choice;
