@@ -35,6 +35,7 @@ std::optional<EnglishAddress> parse_english_address(std::string_view text, const
     }
   };
   bool progress = true;
+  size_t spaced_floor_end = 0;  // where a floor written "3 F" ends
   while (progress && at < t.size()) {
     progress = false;
     const std::string& w = t[at].text;
@@ -45,6 +46,7 @@ std::optional<EnglishAddress> parse_english_address(std::string_view text, const
       sub(a.floor_sub);
     } else if (num(at) && is(at + 1, "f") && a.floor.empty()) {
       a.floor = number(w), at += 2, progress = true;  // "3 F", "3rd Floor"
+      spaced_floor_end = at;
       sub(a.floor_sub);
     } else if (w.size() >= 2 && w[0] == 'b' && digits(w.substr(1)) && a.floor.empty()) {
       a.floor = number(w.substr(1)), a.basement = true, ++at, progress = true;  // "B1"
@@ -75,6 +77,7 @@ std::optional<EnglishAddress> parse_english_address(std::string_view text, const
   }
   if (end <= at) return std::nullopt;
   if (a.house.empty() && a.lane.empty() && a.alley.empty()) return std::nullopt;
+  if (spaced_floor_end == at && a.floor_sub.empty()) a.floor_word = t[at - 2].text + "f";
   a.name.assign(t.begin() + at, t.begin() + end);
   for (const auto& tok : a.name)
     if (!tok.latin) return std::nullopt;

@@ -17,6 +17,9 @@ struct EnglishAddress {
   std::string room, floor, floor_sub, house, house_sub, alley, lane, section;  // digits, "" when absent
   bool basement = false;
   std::string postal;                  // a 3- to 6-digit code, if given
+  // A floor written "3 F" just before the name words, folded ("3f"): the start of a name, perhaps, as in
+  // "No. 1, 3 F, 2nd Bldg., Jingjhong New Vil." (精忠新村二棟三樓); "" otherwise.
+  std::string floor_word;
   std::vector<FoldedToken> name;       // the road (and district) words, folded
 };
 

@@ -414,10 +414,10 @@ std::optional<LookupHit> LookupIndex::english_address(std::string_view text, std
   }
   long road = -1;
   std::string note;
-  auto pick = [&](const std::string& q) {
+  auto pick = [&](const std::string& q, bool exact = false) {
     long first = -1;
     for (const auto& [r, id] : rank(q, 0)) {
-      if (std::get<0>(r) > 1 && std::get<0>(r) != 3) continue;  // exact names, or near them (typos)
+      if (std::get<0>(r) > 1 && (exact || std::get<0>(r) != 3)) continue;  // exact names, or near them (typos)
       LookupHit h = entry_hit(id);
       if (!is_place_name(h.category)) continue;
       if (first < 0) first = id;
@@ -427,7 +427,16 @@ std::optional<LookupHit> LookupIndex::english_address(std::string_view text, std
   };
   bool section_in_name = false;
   std::pair<long, bool> found{-1, false};
-  if (!a->section.empty()) {
+  // A floor just before the name that with it names a settlement exactly is the name's (精忠新村二棟三樓).
+  if (!a->floor_word.empty()) {
+    found = pick(a->floor_word + road_text, true);
+    if (found.first >= 0 && (found.second || !district)) {
+      a->floor.clear();
+    } else {
+      found = {-1, false};
+    }
+  }
+  if (found.first < 0 && !a->section.empty()) {
     found = pick("sec" + a->section + road_text);
     section_in_name = found.first >= 0;
   }

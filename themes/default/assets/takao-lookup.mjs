@@ -562,7 +562,7 @@ export function parseEnglishAddress(text, tables) {
   if (String(text ?? "").length > 400) return null;
   const t = foldTokens(text, tables, true);
   if (t.some((tok) => !tok.latin && tok.text !== "之")) return null;
-  const a = { room: "", floor: "", floorSub: "", house: "", houseSub: "", alley: "", lane: "", section: "", basement: false, postal: "", name: [] };
+  const a = { room: "", floor: "", floorSub: "", house: "", houseSub: "", alley: "", lane: "", section: "", basement: false, postal: "", name: [], floorWord: "" };
   const digits = (s) => /^[0-9]{1,6}$/.test(s);
   const is = (i, w) => i < t.length && t[i].latin && t[i].text === w;
   const num = (i) => i < t.length && digits(t[i].text);
@@ -574,6 +574,7 @@ export function parseEnglishAddress(text, tables) {
     }
   };
   let progress = true;
+  let spacedFloorEnd = 0;  // where a floor written "3 F" ends
   while (progress && at < t.length) {
     progress = false;
     const w = t[at].text;
@@ -582,7 +583,7 @@ export function parseEnglishAddress(text, tables) {
     } else if (w.length >= 2 && w.endsWith("f") && digits(w.slice(0, -1)) && !a.floor) {
       a.floor = number(w.slice(0, -1)); at++; progress = true; sub("floorSub");
     } else if (num(at) && is(at + 1, "f") && !a.floor) {
-      a.floor = number(w); at += 2; progress = true; sub("floorSub");
+      a.floor = number(w); at += 2; progress = true; spacedFloorEnd = at; sub("floorSub");
     } else if (w.length >= 2 && w[0] === "b" && digits(w.slice(1)) && !a.floor) {
       a.floor = number(w.slice(1)); a.basement = true; at++; progress = true;
     } else if (is(at, "no") && num(at + 1) && !a.house) {
@@ -608,6 +609,8 @@ export function parseEnglishAddress(text, tables) {
   }
   if (end <= at) return null;
   if (!a.house && !a.lane && !a.alley) return null;
+  // A floor written "3 F" just before the name words: perhaps the start of a name (精忠新村二棟三樓).
+  if (spacedFloorEnd === at && !a.floorSub) a.floorWord = t[at - 2].text + "f";
   a.name = t.slice(at, end);
   if (a.name.some((tok) => !tok.latin)) return null;
   return a;
@@ -837,10 +840,10 @@ export async function openLookup(fetchFile) {
       roadText = split.rest;
       break;
     }
-    const pick = async (q) => {
+    const pick = async (q, exact = false) => {
       let first = -1;
       for (const { id, rank: r } of await rank(q, 0)) {
-        if (r[0] > 1 && r[0] !== 3) continue;
+        if (r[0] > 1 && (exact || r[0] !== 3)) continue;
         const h = await entryHit(id);
         if (!h || !isPlaceName(h.category)) continue;
         if (first < 0) first = id;
@@ -850,7 +853,13 @@ export async function openLookup(fetchFile) {
     };
     let sectionInName = false;
     let found = [-1, false];
-    if (a.section) {
+    // A floor just before the name that with it names a settlement exactly is the name's (精忠新村二棟三樓).
+    if (a.floorWord) {
+      found = await pick(a.floorWord + roadText, true);
+      if (found[0] >= 0 && (found[1] || district === null)) a.floor = "";
+      else found = [-1, false];
+    }
+    if (found[0] < 0 && a.section) {
       found = await pick("sec" + a.section + roadText);
       sectionInName = found[0] >= 0;
     }
