@@ -427,14 +427,16 @@ std::optional<LookupHit> LookupIndex::english_address(std::string_view text, std
   };
   bool section_in_name = false;
   std::pair<long, bool> found{-1, false};
-  // A floor just before the name that with it names a settlement exactly is the name's (精忠新村二棟三樓).
-  if (!a->floor_word.empty()) {
-    found = pick(a->floor_word + road_text, true);
-    if (found.first >= 0 && (found.second || !district)) {
-      a->floor.clear();
-    } else {
-      found = {-1, false};
-    }
+  // A name of the Post may begin with what reads as numbers (精忠新村二棟三樓 "3 F, 2nd Bldg., Jingjhong
+  // New Vil.", 保生街九弄 "Aly. 9, Baosheng St.", 第三十二號碼頭 "32nd Wharf"): the longest name that the
+  // words from a number's start name exactly takes those numbers back; with no house, lane or alley left
+  // the text is a name, not an address.
+  for (const auto& [start, unit] : a->units) {
+    auto f = pick(name_from(*a, start, road_text), true);
+    if (f.first < 0 || (district && !f.second)) continue;
+    if (!give_numbers_to_name(*a, start)) return std::nullopt;
+    found = f;
+    break;
   }
   if (found.first < 0 && !a->section.empty()) {
     found = pick("sec" + a->section + road_text);

@@ -562,7 +562,8 @@ export function parseEnglishAddress(text, tables) {
   if (String(text ?? "").length > 400) return null;
   const t = foldTokens(text, tables, true);
   if (t.some((tok) => !tok.latin && tok.text !== "之")) return null;
-  const a = { room: "", floor: "", floorSub: "", house: "", houseSub: "", alley: "", lane: "", section: "", basement: false, postal: "", name: [], floorWord: "" };
+  // units: where each number read starts ([token, key]); beforeName: the tokens before the name words.
+  const a = { room: "", floor: "", floorSub: "", house: "", houseSub: "", alley: "", lane: "", section: "", basement: false, postal: "", name: [], units: [], beforeName: [] };
   const digits = (s) => /^[0-9]{1,6}$/.test(s);
   const is = (i, w) => i < t.length && t[i].latin && t[i].text === w;
   const num = (i) => i < t.length && digits(t[i].text);
@@ -574,27 +575,36 @@ export function parseEnglishAddress(text, tables) {
     }
   };
   let progress = true;
-  let spacedFloorEnd = 0;  // where a floor written "3 F" ends
+  const unit = (key) => a.units.push([at, key]);
   while (progress && at < t.length) {
     progress = false;
     const w = t[at].text;
     if (is(at, "rm") && num(at + 1) && !a.room) {
+      unit("room");
       a.room = number(t[at + 1].text); at += 2; progress = true;
     } else if (w.length >= 2 && w.endsWith("f") && digits(w.slice(0, -1)) && !a.floor) {
+      unit("floor");
       a.floor = number(w.slice(0, -1)); at++; progress = true; sub("floorSub");
     } else if (num(at) && is(at + 1, "f") && !a.floor) {
-      a.floor = number(w); at += 2; progress = true; spacedFloorEnd = at; sub("floorSub");
+      unit("floor");
+      a.floor = number(w); at += 2; progress = true; sub("floorSub");
     } else if (w.length >= 2 && w[0] === "b" && digits(w.slice(1)) && !a.floor) {
+      unit("floor");
       a.floor = number(w.slice(1)); a.basement = true; at++; progress = true;
     } else if (is(at, "no") && num(at + 1) && !a.house) {
+      unit("house");
       a.house = number(t[at + 1].text); at += 2; progress = true; sub("houseSub");
     } else if (is(at, "aly") && num(at + 1) && !a.alley) {
+      unit("alley");
       a.alley = number(t[at + 1].text); at += 2; progress = true;
     } else if (is(at, "ln") && num(at + 1) && !a.lane) {
+      unit("lane");
       a.lane = number(t[at + 1].text); at += 2; progress = true;
     } else if (is(at, "sec") && num(at + 1) && !a.section) {
+      unit("section");
       a.section = number(t[at + 1].text); at += 2; progress = true;
     } else if (num(at) && !a.house && at + 1 < t.length && !num(at + 1) && !is(at + 1, "f") && !is(at + 1, "rd") && !is(at + 1, "st")) {
+      unit("house");
       a.house = number(w); at++; progress = true; sub("houseSub");
     }
   }
@@ -609,11 +619,31 @@ export function parseEnglishAddress(text, tables) {
   }
   if (end <= at) return null;
   if (!a.house && !a.lane && !a.alley) return null;
-  // A floor written "3 F" just before the name words: perhaps the start of a name (精忠新村二棟三樓).
-  if (spacedFloorEnd === at && !a.floorSub) a.floorWord = t[at - 2].text + "f";
+  a.beforeName = t.slice(0, at);
   a.name = t.slice(at, end);
   if (a.name.some((tok) => !tok.latin)) return null;
   return a;
+}
+
+/**
+ * Gives back to the name the numbers read from token `start` on (part of a name); false when no house
+ * number, lane or alley is left (generator/lookup/english_address.cc).
+ */
+export function giveNumbersToName(a, start) {
+  for (const [at, key] of a.units) {
+    if (at < start) continue;
+    if (key === "floor") { a.floor = ""; a.floorSub = ""; a.basement = false; }
+    else if (key === "house") { a.house = ""; a.houseSub = ""; }
+    else a[key] = "";
+  }
+  a.name = a.beforeName.slice(start).concat(a.name);
+  a.beforeName = a.beforeName.slice(0, start);
+  return !(!a.house && !a.lane && !a.alley);
+}
+
+/** The folded text of the tokens from `start` to the name words, then `nameText`. */
+export function nameFrom(a, start, nameText) {
+  return a.beforeName.slice(start).map((x) => x.text).join("") + nameText;
 }
 
 const ZH_DIGITS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
@@ -853,11 +883,16 @@ export async function openLookup(fetchFile) {
     };
     let sectionInName = false;
     let found = [-1, false];
-    // A floor just before the name that with it names a settlement exactly is the name's (精忠新村二棟三樓).
-    if (a.floorWord) {
-      found = await pick(a.floorWord + roadText, true);
-      if (found[0] >= 0 && (found[1] || district === null)) a.floor = "";
-      else found = [-1, false];
+    // A name of the Post may begin with what reads as numbers (精忠新村二棟三樓 "3 F, 2nd Bldg., Jingjhong
+    // New Vil.", 保生街九弄 "Aly. 9, Baosheng St.", 第三十二號碼頭 "32nd Wharf"): the longest name that the
+    // words from a number's start name exactly takes those numbers back; with no house, lane or alley left
+    // the text is a name, not an address.
+    for (const [start] of a.units) {
+      const f = await pick(nameFrom(a, start, roadText), true);
+      if (f[0] < 0 || (district !== null && !f[1])) continue;
+      if (!giveNumbersToName(a, start)) return null;
+      found = f;
+      break;
     }
     if (found[0] < 0 && a.section) {
       found = await pick("sec" + a.section + roadText);
