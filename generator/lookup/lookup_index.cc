@@ -594,7 +594,8 @@ std::vector<LookupHit> LookupIndex::query(std::string_view text, size_t limit) {
         if (!hits.empty()) hits.back().note = "not_in_district";
       }
       for (long id : other) add_entry(id);
-      break;
+      // A rest that names only districts (內門 內門區: 內門區 after the district 內門) gives way to the next split.
+      if (!hits.empty()) break;
     }
   }
   for (auto& [r, id] : ranked) {

@@ -1030,7 +1030,8 @@ export async function openLookup(fetchFile) {
           if (hits.length) hits[hits.length - 1].note = "not_in_district";
         }
         for (const id of other) await addEntry(id);
-        break;
+        // A rest that names only districts (內門 內門區: 內門區 after the district 內門) gives way to the next split.
+        if (hits.length) break;
       }
     }
     for (const { id } of ranked) {
