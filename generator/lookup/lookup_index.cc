@@ -414,15 +414,24 @@ std::optional<LookupHit> LookupIndex::english_address(std::string_view text, std
   }
   long road = -1;
   std::string note;
+  // Among names as close as the first in the district, the one whose codes hold the address's six-digit
+  // code (南福街 and 南富街 are both "Nanfu St." in 鳳山區; 830038 is 南福街's).
+  const bool full_code = a->postal.size() == 6;
   auto pick = [&](const std::string& q, bool exact = false) {
-    long first = -1;
+    long first = -1, in_district = -1;
+    int closeness = 0;
     for (const auto& [r, id] : rank(q, 0)) {
       if (std::get<0>(r) > 1 && (exact || std::get<0>(r) != 3)) continue;  // exact names, or near them (typos)
+      if (in_district >= 0 && std::get<0>(r) != closeness) break;
       LookupHit h = entry_hit(id);
       if (!is_place_name(h.category)) continue;
       if (first < 0) first = id;
-      if (!district || has(h.districts, districts_[*district].zh)) return std::pair(id, true);
+      if (!district || has(h.districts, districts_[*district].zh)) {
+        if (!full_code || has(h.postcodes, a->postal)) return std::pair(id, true);
+        if (in_district < 0) in_district = id, closeness = std::get<0>(r);
+      }
     }
+    if (in_district >= 0) return std::pair(in_district, true);
     return std::pair(first, false);
   };
   bool section_in_name = false;
@@ -432,6 +441,8 @@ std::optional<LookupHit> LookupIndex::english_address(std::string_view text, std
   // words from a number's start name exactly takes those numbers back; with no house, lane or alley left
   // the text is a name, not an address.
   for (const auto& [start, unit] : a->units) {
+    // "No. 5" and "Rm. 3" begin no name (and looking them up would fetch key files for nothing).
+    if (a->before_name[start].text == "no" || a->before_name[start].text == "rm") continue;
     auto f = pick(name_from(*a, start, road_text), true);
     if (f.first < 0 || (district && !f.second)) continue;
     if (!give_numbers_to_name(*a, start)) return std::nullopt;

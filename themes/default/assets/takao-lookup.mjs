@@ -870,15 +870,23 @@ export async function openLookup(fetchFile) {
       roadText = split.rest;
       break;
     }
+    // Among names as close as the first in the district, the one whose codes hold the address's six-digit
+    // code (南福街 and 南富街 are both "Nanfu St." in 鳳山區; 830038 is 南福街's).
+    const fullCode = a.postal.length === 6;
     const pick = async (q, exact = false) => {
-      let first = -1;
+      let first = -1, inDistrict = -1, closeness = 0;
       for (const { id, rank: r } of await rank(q, 0)) {
         if (r[0] > 1 && (exact || r[0] !== 3)) continue;
+        if (inDistrict >= 0 && r[0] !== closeness) break;
         const h = await entryHit(id);
         if (!h || !isPlaceName(h.category)) continue;
         if (first < 0) first = id;
-        if (district === null || (h.districts ?? []).includes(districts[district].zh)) return [id, true];
+        if (district === null || (h.districts ?? []).includes(districts[district].zh)) {
+          if (!fullCode || (h.postcodes ?? []).includes(a.postal)) return [id, true];
+          if (inDistrict < 0) { inDistrict = id; closeness = r[0]; }
+        }
       }
+      if (inDistrict >= 0) return [inDistrict, true];
       return [first, false];
     };
     let sectionInName = false;
@@ -888,6 +896,8 @@ export async function openLookup(fetchFile) {
     // words from a number's start name exactly takes those numbers back; with no house, lane or alley left
     // the text is a name, not an address.
     for (const [start] of a.units) {
+      // "No. 5" and "Rm. 3" begin no name (and looking them up would fetch key files for nothing).
+      if (a.beforeName[start].text === "no" || a.beforeName[start].text === "rm") continue;
       const f = await pick(nameFrom(a, start, roadText), true);
       if (f[0] < 0 || (district !== null && !f[1])) continue;
       if (!giveNumbersToName(a, start)) return null;
