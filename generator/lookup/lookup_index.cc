@@ -163,21 +163,28 @@ const std::vector<std::string>* LookupIndex::entry_row(long id) {
   return &it->second[row];
 }
 
-long LookupIndex::exact_chinese(const std::string& folded) {
+long LookupIndex::exact_chinese(const std::string& folded, const std::string& district) {
   const KeyFile* file = key_file(lookup_group(folded));
   if (!file) return -1;
   auto g = file->groups.find(lookup_group(folded));
   if (g == file->groups.end()) return -1;
   auto begin = file->keys.begin() + g->second.first, end = file->keys.begin() + g->second.second;
+  long first = -1;
   for (auto it = std::lower_bound(begin, end, folded); it != end && *it == folded; ++it) {
     size_t k = it - file->keys.begin();
-    if (file->kinds[k] == '1') return file->entries[k];
+    if (file->kinds[k] != '1') continue;
+    const long id = file->entries[k];
+    if (district.empty()) return id;
+    if (first < 0) first = id;
+    // Names that fold the same (新庄路, 新莊路): the one in the address's district.
+    const auto districts = entry_hit(id).districts;
+    if (std::find(districts.begin(), districts.end(), district) != districts.end()) return id;
   }
-  return -1;
+  return first;
 }
 
 std::optional<AddressName> LookupIndex::find_address_name(const std::vector<FoldedToken>& t, size_t at,
-                                                          AddressPart part) {
+                                                          AddressPart part, const std::string& district) {
   const size_t longest = std::min<size_t>(16, t.size() - at);
   for (size_t n = longest; n >= 1; --n) {
     const FoldedToken& last = t[at + n - 1];
@@ -186,7 +193,7 @@ std::optional<AddressName> LookupIndex::find_address_name(const std::vector<Fold
     if (last.latin || (!ends && (part != AddressPart::road || n < 2))) continue;
     std::string s;
     for (size_t i = at; i < at + n; ++i) s += t[i].text;
-    long id = exact_chinese(s);
+    long id = exact_chinese(s, part == AddressPart::road ? district : "");
     if (id >= 0) {
       const auto* row = entry_row(id);
       if (row && (ends || (*row)[2] == "lane" || (*row)[2] == "settlement")) return AddressName{n, (*row)[1], id};
@@ -525,8 +532,12 @@ std::vector<LookupHit> LookupIndex::query(std::string_view text, size_t limit) {
     hits.push_back(std::move(h));
   };
 
-  auto address = translate_address(text, tables_, [this](const auto& t, size_t at, AddressPart part) {
-    return find_address_name(t, at, part);
+  std::string address_district;  // the district read so far: a road's name is looked for in it first
+  auto address = translate_address(text, tables_, [&](const auto& t, size_t at, AddressPart part) {
+    auto name = find_address_name(t, at, part, address_district);
+    if (part == AddressPart::district && name)
+      if (const auto* row = entry_row(name->entry)) address_district = (*row)[0];
+    return name;
   });
   if (address) {
     LookupHit hit;
@@ -576,6 +587,19 @@ std::vector<LookupHit> LookupIndex::query(std::string_view text, size_t limit) {
   std::string q;
   for (const auto& t : tokens) q += t.text;
   auto ranked = rank(q, limit);
+  // Names that fold the same (新庄路, 新莊路) rank alike: the one written as typed first.
+  if (!ranked.empty() && std::get<0>(ranked[0].first) == 0) {
+    const std::string typed = trim(text);
+    auto same = [&](const Rank& a, const Rank& b) {
+      return std::get<0>(a) == std::get<0>(b) && std::get<1>(a) == std::get<1>(b) && std::get<2>(a) == std::get<2>(b) &&
+             std::get<3>(a) == std::get<3>(b) && std::get<4>(a) == std::get<4>(b);
+    };
+    for (size_t i = 1; i < ranked.size() && i < 8 && same(ranked[i].first, ranked[0].first); ++i)
+      if (entry_hit(ranked[i].second).zh == typed && entry_hit(ranked[0].second).zh != typed) {
+        std::rotate(ranked.begin(), ranked.begin() + i, ranked.begin() + i + 1);
+        break;
+      }
+  }
   bool exact = false;
   for (const auto& [r, id] : ranked) exact |= std::get<0>(r) <= 1;
   if (!exact && hits.empty()) {

@@ -720,16 +720,23 @@ export async function openLookup(fetchFile) {
     const row = rows[id % chunk];
     return row && row.length >= 5 ? row : null;
   };
-  const exactChinese = async (folded) => {
+  const exactChinese = async (folded, district = "") => {
     const found = await groupRange(lookupGroup(folded));
     if (!found) return -1;
     const { file, start, end } = found;
+    let first = -1;
     for (let k = lowerBound(file.keys, start, end, folded); k < end && file.keys[k] === folded; k++) {
-      if (file.kinds[k] === "1") return file.entries[k];
+      if (file.kinds[k] !== "1") continue;
+      const id = file.entries[k];
+      if (!district) return id;
+      if (first < 0) first = id;
+      // Names that fold the same (新庄路, 新莊路): the one in the address's district.
+      if (((await entryHit(id))?.districts ?? []).includes(district)) return id;
     }
-    return -1;
+    return first;
   };
-  const findName = async (t, at, part) => {
+  // district: the address's district (Chinese) so far; a road name several entries fold to is taken in it.
+  const findName = async (t, at, part, district = "") => {
     const longest = Math.min(16, t.length - at);
     for (let n = longest; n >= 1; n--) {
       const last = t[at + n - 1];
@@ -738,7 +745,7 @@ export async function openLookup(fetchFile) {
       if (last.latin || (!ends && (part !== "road" || n < 2))) continue;
       let s = "";
       for (let i = at; i < at + n; i++) s += t[i].text;
-      const id = await exactChinese(s);
+      const id = await exactChinese(s, part === "road" ? district : "");
       if (id >= 0) {
         const row = await entryRow(id);
         if (row && (ends || row[2] === "lane" || row[2] === "settlement")) return { tokens: n, en: row[1], entry: id };
@@ -966,7 +973,15 @@ export async function openLookup(fetchFile) {
       hits.push(hit);
     };
 
-    const address = await translateAddress(text, tables, findName);
+    let addressDistrict = "";  // the district read so far: a road's name is looked for in it first
+    const address = await translateAddress(text, tables, async (t, at, part) => {
+      const name = await findName(t, at, part, addressDistrict);
+      if (part === "district" && name) {
+        const row = await entryRow(name.entry);
+        if (row) addressDistrict = row[0];
+      }
+      return name;
+    });
     if (address) {
       const hit = { zh: trimAscii(text), en: address.en, category: "address", district: "", url: "", postcode: "" };
       const row = await entryRow(address.districtEntry);
@@ -1014,6 +1029,17 @@ export async function openLookup(fetchFile) {
     const tokens = foldTokens(text, tables);
     const q = tokens.map((t) => t.text).join("");
     const ranked = await rank(q, limit);
+    // Names that fold the same (新庄路, 新莊路) rank alike: the one written as typed first.
+    if (ranked.length && ranked[0].rank[0] === 0) {
+      const typed = trimAscii(text);
+      const same = (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3] && a[4] === b[4];
+      for (let i = 1; i < ranked.length && i < 8 && same(ranked[i].rank, ranked[0].rank); i++) {
+        if ((await entryHit(ranked[i].id))?.zh === typed && (await entryHit(ranked[0].id))?.zh !== typed) {
+          ranked.unshift(...ranked.splice(i, 1));
+          break;
+        }
+      }
+    }
     const exact = ranked.some((r) => r.rank[0] <= 1);
     if (!exact && hits.length === 0) {
       // A name with its district in front or behind: the name in that district first.
