@@ -587,15 +587,26 @@ std::vector<LookupHit> LookupIndex::query(std::string_view text, size_t limit) {
   std::string q;
   for (const auto& t : tokens) q += t.text;
   auto ranked = rank(q, limit);
-  // Names that fold the same (新庄路, 新莊路) rank alike: the one written as typed first.
+  // Names that fold the same rank alike: the one written as typed first, the Chinese (新庄路, 新莊路) or
+  // the English word for word ("Beiwun St." is not "Beiwu N. St.").
   if (!ranked.empty() && std::get<0>(ranked[0].first) == 0) {
     const std::string typed = trim(text);
+    auto words = [&](const std::vector<FoldedToken>& t) {
+      std::string out;
+      for (const auto& w : t) out += w.text + " ";
+      return out;
+    };
+    const std::string typed_words = words(tokens);
+    auto as_typed = [&](long id) {
+      LookupHit h = entry_hit(id);
+      return h.zh == typed || words(fold_tokens(h.en, tables_)) == typed_words;
+    };
     auto same = [&](const Rank& a, const Rank& b) {
       return std::get<0>(a) == std::get<0>(b) && std::get<1>(a) == std::get<1>(b) && std::get<2>(a) == std::get<2>(b) &&
              std::get<3>(a) == std::get<3>(b) && std::get<4>(a) == std::get<4>(b);
     };
     for (size_t i = 1; i < ranked.size() && i < 8 && same(ranked[i].first, ranked[0].first); ++i)
-      if (entry_hit(ranked[i].second).zh == typed && entry_hit(ranked[0].second).zh != typed) {
+      if (as_typed(ranked[i].second) && !as_typed(ranked[0].second)) {
         std::rotate(ranked.begin(), ranked.begin() + i, ranked.begin() + i + 1);
         break;
       }

@@ -1029,12 +1029,19 @@ export async function openLookup(fetchFile) {
     const tokens = foldTokens(text, tables);
     const q = tokens.map((t) => t.text).join("");
     const ranked = await rank(q, limit);
-    // Names that fold the same (新庄路, 新莊路) rank alike: the one written as typed first.
+    // Names that fold the same rank alike: the one written as typed first, the Chinese (新庄路, 新莊路) or
+    // the English word for word ("Beiwun St." is not "Beiwu N. St.").
     if (ranked.length && ranked[0].rank[0] === 0) {
       const typed = trimAscii(text);
+      const words = (t) => t.map((w) => w.text + " ").join("");
+      const typedWords = words(tokens);
+      const asTyped = async (id) => {
+        const h = await entryHit(id);
+        return !!h && (h.zh === typed || words(foldTokens(h.en, tables)) === typedWords);
+      };
       const same = (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3] && a[4] === b[4];
       for (let i = 1; i < ranked.length && i < 8 && same(ranked[i].rank, ranked[0].rank); i++) {
-        if ((await entryHit(ranked[i].id))?.zh === typed && (await entryHit(ranked[0].id))?.zh !== typed) {
+        if (await asTyped(ranked[i].id) && !(await asTyped(ranked[0].id))) {
           ranked.unshift(...ranked.splice(i, 1));
           break;
         }
