@@ -352,7 +352,9 @@ std::vector<std::pair<LookupIndex::Rank, long>> LookupIndex::rank(const std::str
         size_t k = it - file->keys.begin();
         int kind = file->kinds[k] - '0';
         const long id = file->entries[k];
-        if (*it == q) consider(id, {kind <= 1 ? 0 : 1, 0, derived(id), 0, kind, id});
+        // An exact hit on a name's later words or on a reading of its characters (四維一路 read "siwei")
+        // comes after an exact hit on a whole name, approved or derived (四維 "Siwei").
+        if (*it == q) consider(id, {kind <= 1 ? 0 : 1, 0, derived(id) + (kind >= 8 ? 2 : 0), 0, kind, id});
         else consider(id, {2, 0, derived(id), to_u16(*it).size(), kind, id});
       }
     }

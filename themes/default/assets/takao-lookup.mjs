@@ -839,7 +839,9 @@ export async function openLookup(fetchFile) {
         for (let k = skipFrom; k < end && file.keys[k].startsWith(q); k++, skipTo++) {
           const kind = file.kinds.charCodeAt(k) - 48;
           const id = file.entries[k];
-          if (file.keys[k] === q) consider(id, [kind <= 1 ? 0 : 1, 0, derived(id), 0, kind, id]);
+          // An exact hit on a name's later words or on a reading of its characters (四維一路 read "siwei")
+          // comes after an exact hit on a whole name, approved or derived (四維 "Siwei").
+          if (file.keys[k] === q) consider(id, [kind <= 1 ? 0 : 1, 0, derived(id) + (kind >= 8 ? 2 : 0), 0, kind, id]);
           else consider(id, [2, 0, derived(id), file.keys[k].length, kind, id]);
         }
       }
