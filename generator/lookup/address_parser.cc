@@ -137,7 +137,18 @@ std::optional<AddressTranslation> translate_address(std::string_view text, const
   };
   take_name(AddressPart::city, city);
   take_name(AddressPart::district, district);
+  const size_t before_village = at;
   take_name(AddressPart::village, village);
+  if (village) {
+    // A known road or settlement that starts with the village's name and holds characters read as
+    // numbers and units (精忠新村二棟三樓, 黃埔新村東一巷) is read whole, before lanes, alleys and floors.
+    if (auto whole = find_name(t, before_village, AddressPart::road);
+        whole && whole->entry >= 0 && whole->tokens > village->tokens && before_village + whole->tokens <= t.size()) {
+      village.reset();
+      --parts;
+      at = before_village;
+    }
+  }
   if (number_with(t, at, "邻")) ++parts;  // the neighbourhood: not written in English addresses
   take_name(AddressPart::road, road);
   if ((section = number_with(t, at, "段"))) ++parts;

@@ -163,21 +163,28 @@ const std::vector<std::string>* LookupIndex::entry_row(long id) {
   return &it->second[row];
 }
 
-long LookupIndex::exact_chinese(const std::string& folded) {
+long LookupIndex::exact_chinese(const std::string& folded, const std::string& district) {
   const KeyFile* file = key_file(lookup_group(folded));
   if (!file) return -1;
   auto g = file->groups.find(lookup_group(folded));
   if (g == file->groups.end()) return -1;
   auto begin = file->keys.begin() + g->second.first, end = file->keys.begin() + g->second.second;
+  long first = -1;
   for (auto it = std::lower_bound(begin, end, folded); it != end && *it == folded; ++it) {
     size_t k = it - file->keys.begin();
-    if (file->kinds[k] == '1') return file->entries[k];
+    if (file->kinds[k] != '1') continue;
+    const long id = file->entries[k];
+    if (district.empty()) return id;
+    if (first < 0) first = id;
+    // Names that fold the same (新庄路, 新莊路): the one in the address's district.
+    const auto districts = entry_hit(id).districts;
+    if (std::find(districts.begin(), districts.end(), district) != districts.end()) return id;
   }
-  return -1;
+  return first;
 }
 
 std::optional<AddressName> LookupIndex::find_address_name(const std::vector<FoldedToken>& t, size_t at,
-                                                          AddressPart part) {
+                                                          AddressPart part, const std::string& district) {
   const size_t longest = std::min<size_t>(16, t.size() - at);
   for (size_t n = longest; n >= 1; --n) {
     const FoldedToken& last = t[at + n - 1];
@@ -186,7 +193,7 @@ std::optional<AddressName> LookupIndex::find_address_name(const std::vector<Fold
     if (last.latin || (!ends && (part != AddressPart::road || n < 2))) continue;
     std::string s;
     for (size_t i = at; i < at + n; ++i) s += t[i].text;
-    long id = exact_chinese(s);
+    long id = exact_chinese(s, part == AddressPart::road ? district : "");
     if (id >= 0) {
       const auto* row = entry_row(id);
       if (row && (ends || (*row)[2] == "lane" || (*row)[2] == "settlement")) return AddressName{n, (*row)[1], id};
@@ -345,7 +352,9 @@ std::vector<std::pair<LookupIndex::Rank, long>> LookupIndex::rank(const std::str
         size_t k = it - file->keys.begin();
         int kind = file->kinds[k] - '0';
         const long id = file->entries[k];
-        if (*it == q) consider(id, {kind <= 1 ? 0 : 1, 0, derived(id), 0, kind, id});
+        // An exact hit on a name's later words or on a reading of its characters (四維一路 read "siwei")
+        // comes after an exact hit on a whole name, approved or derived (四維 "Siwei").
+        if (*it == q) consider(id, {kind <= 1 ? 0 : 1, 0, derived(id) + (kind >= 8 ? 2 : 0), 0, kind, id});
         else consider(id, {2, 0, derived(id), to_u16(*it).size(), kind, id});
       }
     }
@@ -414,20 +423,42 @@ std::optional<LookupHit> LookupIndex::english_address(std::string_view text, std
   }
   long road = -1;
   std::string note;
-  auto pick = [&](const std::string& q) {
-    long first = -1;
+  // Among names as close as the first in the district, the one whose codes hold the address's six-digit
+  // code (南福街 and 南富街 are both "Nanfu St." in 鳳山區; 830038 is 南福街's).
+  const bool full_code = a->postal.size() == 6;
+  auto pick = [&](const std::string& q, bool exact = false) {
+    long first = -1, in_district = -1;
+    int closeness = 0;
     for (const auto& [r, id] : rank(q, 0)) {
-      if (std::get<0>(r) > 1 && std::get<0>(r) != 3) continue;  // exact names, or near them (typos)
+      if (std::get<0>(r) > 1 && (exact || std::get<0>(r) != 3)) continue;  // exact names, or near them (typos)
+      if (in_district >= 0 && std::get<0>(r) != closeness) break;
       LookupHit h = entry_hit(id);
       if (!is_place_name(h.category)) continue;
       if (first < 0) first = id;
-      if (!district || has(h.districts, districts_[*district].zh)) return std::pair(id, true);
+      if (!district || has(h.districts, districts_[*district].zh)) {
+        if (!full_code || has(h.postcodes, a->postal)) return std::pair(id, true);
+        if (in_district < 0) in_district = id, closeness = std::get<0>(r);
+      }
     }
+    if (in_district >= 0) return std::pair(in_district, true);
     return std::pair(first, false);
   };
   bool section_in_name = false;
   std::pair<long, bool> found{-1, false};
-  if (!a->section.empty()) {
+  // A name of the Post may begin with what reads as numbers (精忠新村二棟三樓 "3 F, 2nd Bldg., Jingjhong
+  // New Vil.", 保生街九弄 "Aly. 9, Baosheng St.", 第三十二號碼頭 "32nd Wharf"): the longest name that the
+  // words from a number's start name exactly takes those numbers back; with no house, lane or alley left
+  // the text is a name, not an address.
+  for (const auto& [start, unit] : a->units) {
+    // "No. 5" and "Rm. 3" begin no name (and looking them up would fetch key files for nothing).
+    if (a->before_name[start].text == "no" || a->before_name[start].text == "rm") continue;
+    auto f = pick(name_from(*a, start, road_text), true);
+    if (f.first < 0 || (district && !f.second)) continue;
+    if (!give_numbers_to_name(*a, start)) return std::nullopt;
+    found = f;
+    break;
+  }
+  if (found.first < 0 && !a->section.empty()) {
     found = pick("sec" + a->section + road_text);
     section_in_name = found.first >= 0;
   }
@@ -503,8 +534,12 @@ std::vector<LookupHit> LookupIndex::query(std::string_view text, size_t limit) {
     hits.push_back(std::move(h));
   };
 
-  auto address = translate_address(text, tables_, [this](const auto& t, size_t at, AddressPart part) {
-    return find_address_name(t, at, part);
+  std::string address_district;  // the district read so far: a road's name is looked for in it first
+  auto address = translate_address(text, tables_, [&](const auto& t, size_t at, AddressPart part) {
+    auto name = find_address_name(t, at, part, address_district);
+    if (part == AddressPart::district && name)
+      if (const auto* row = entry_row(name->entry)) address_district = (*row)[0];
+    return name;
   });
   if (address) {
     LookupHit hit;
@@ -554,6 +589,30 @@ std::vector<LookupHit> LookupIndex::query(std::string_view text, size_t limit) {
   std::string q;
   for (const auto& t : tokens) q += t.text;
   auto ranked = rank(q, limit);
+  // Names that fold the same rank alike: the one written as typed first, the Chinese (新庄路, 新莊路) or
+  // the English word for word ("Beiwun St." is not "Beiwu N. St.").
+  if (!ranked.empty() && std::get<0>(ranked[0].first) == 0) {
+    const std::string typed = trim(text);
+    auto words = [&](const std::vector<FoldedToken>& t) {
+      std::string out;
+      for (const auto& w : t) out += w.text + " ";
+      return out;
+    };
+    const std::string typed_words = words(tokens);
+    auto as_typed = [&](long id) {
+      LookupHit h = entry_hit(id);
+      return h.zh == typed || words(fold_tokens(h.en, tables_)) == typed_words;
+    };
+    auto same = [&](const Rank& a, const Rank& b) {
+      return std::get<0>(a) == std::get<0>(b) && std::get<1>(a) == std::get<1>(b) && std::get<2>(a) == std::get<2>(b) &&
+             std::get<3>(a) == std::get<3>(b) && std::get<4>(a) == std::get<4>(b);
+    };
+    for (size_t i = 1; i < ranked.size() && i < 8 && same(ranked[i].first, ranked[0].first); ++i)
+      if (as_typed(ranked[i].second) && !as_typed(ranked[0].second)) {
+        std::rotate(ranked.begin(), ranked.begin() + i, ranked.begin() + i + 1);
+        break;
+      }
+  }
   bool exact = false;
   for (const auto& [r, id] : ranked) exact |= std::get<0>(r) <= 1;
   if (!exact && hits.empty()) {
@@ -583,7 +642,8 @@ std::vector<LookupHit> LookupIndex::query(std::string_view text, size_t limit) {
         if (!hits.empty()) hits.back().note = "not_in_district";
       }
       for (long id : other) add_entry(id);
-      break;
+      // A rest that names only districts (內門 內門區: 內門區 after the district 內門) gives way to the next split.
+      if (!hits.empty()) break;
     }
   }
   for (auto& [r, id] : ranked) {

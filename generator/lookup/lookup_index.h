@@ -53,8 +53,10 @@ class LookupIndex {
   LookupIndex() = default;
   const KeyFile* key_file(const std::string& group);
   const std::vector<std::string>* entry_row(long id);
-  std::optional<AddressName> find_address_name(const std::vector<FoldedToken>& tokens, size_t at, AddressPart part);
-  long exact_chinese(const std::string& folded);
+  // `district`: the address's district (Chinese) so far; a road name several entries fold to is taken in it.
+  std::optional<AddressName> find_address_name(const std::vector<FoldedToken>& tokens, size_t at, AddressPart part,
+                                               const std::string& district = "");
+  long exact_chinese(const std::string& folded, const std::string& district = "");
   using Rank = std::tuple<int, int, int, size_t, int, long>;  // tier, edits, derived, key length, kind, entry
   std::vector<std::pair<Rank, long>> rank(const std::string& folded, size_t limit);
   struct DistrictSplit {

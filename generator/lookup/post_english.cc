@@ -18,7 +18,8 @@ bool is_han(char32_t c) { return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 &&
 int covered_characters(const std::string& word) {
   static const std::pair<const char*, int> fixed[] = {
       {"Rd.", 1}, {"St.", 1}, {"Ln.", 1}, {"Aly.", 1}, {"Sec.", 1}, {"Vil.", 1}, {"Blvd.", 2}, {"Ave.", 2},
-      {"E.", 1},  {"W.", 1},  {"S.", 1},  {"N.", 1},   {"Central", 1}, {"Dist.", 1}, {"Side", 1}};
+      {"E.", 1},  {"W.", 1},  {"S.", 1},  {"N.", 1},   {"Central", 1}, {"Dist.", 1}, {"Side", 1},
+      {"New", 1}, {"Bldg.", 1}, {"F", 1}};
   for (const auto& [w, n] : fixed)
     if (word == w) return n;
   size_t digits = 0;
@@ -169,15 +170,38 @@ std::optional<std::string> tongyong_from_post_hanyu(std::string_view chinese, st
   const std::vector<const Syllable*> readings = chinese_syllables(chinese);
   // Every combination of the words' splits (few: names are short); the best has the expected total,
   // then agrees most with the readings of the Chinese, then has the fewest syllables.
+  // A word may also be an English word of the Post standing for one character ("Side" for 橫 in
+  // 中崙橫巷 "Zhonglun Side Ln.", not si + de; an option past its splits): chosen only when no reading of
+  // it as syllables gives one syllable per character, and the Chinese nowhere reads all its syllables
+  // (四德巷 "Side Ln." is si + de).
   std::vector<Split> best_choice;
-  std::tuple<int, int, int> best_score{-1, -1, 0};
+  std::vector<bool> best_english;
+  std::tuple<int, int, int, int> best_score{-1, 0, -1, 0};
+  // A word the Chinese reads syllable for syllable somewhere is Hanyu ("Daxue" in 大學廿五路, "Side" in 四德巷).
+  std::vector<bool> may_be_english(romanized.size(), true);
+  for (size_t r = 0; r < romanized.size(); ++r)
+    for (const auto& pieces : words[romanized[r]].splits)
+      for (size_t offset = 0; offset + pieces.size() <= readings.size(); ++offset) {
+        Split chosen;
+        if (choose(pieces, readings, offset, chosen) == static_cast<int>(pieces.size())) may_be_english[r] = false;
+      }
   std::vector<size_t> at(romanized.size(), 0);
   for (int guard = 0; guard < 4096; ++guard) {
     std::vector<Split> choice;
-    int total = 0, agree = 0;
+    std::vector<bool> english_words(romanized.size(), false);
+    int total = 0, agree = 0, english = 0;
+    bool allowed = true;
     // The Post writes the smaller unit first ("Xinyi Ln., Yancheng Rd." for 鹽埕路信義巷): each word is
     // aligned where it agrees best with the readings.
     for (size_t r = 0; r < romanized.size(); ++r) {
+      if (at[r] == words[romanized[r]].splits.size()) {
+        english_words[r] = true;
+        allowed &= may_be_english[r];
+        ++english;
+        ++total;
+        choice.emplace_back();
+        continue;
+      }
       const auto& pieces = words[romanized[r]].splits[at[r]];
       Split chosen, best_chosen;
       int best_same = -1;
@@ -189,21 +213,28 @@ std::optional<std::string> tongyong_from_post_hanyu(std::string_view chinese, st
       agree += best_same;
       choice.push_back(std::move(best_chosen));
     }
-    std::tuple<int, int, int> score{known && total == expected ? 1 : 0, agree, -total};
-    if (score > best_score) best_score = score, best_choice = std::move(choice);
+    const bool fits = known && total == expected;
+    if (allowed && (fits || english == 0)) {
+      std::tuple<int, int, int, int> score{fits ? 1 : 0, -english, agree, -total};
+      if (score > best_score) best_score = score, best_choice = std::move(choice), best_english = english_words;
+    }
     size_t r = 0;
-    while (r < at.size() && ++at[r] == words[romanized[r]].splits.size()) at[r++] = 0;
+    while (r < at.size() && ++at[r] == words[romanized[r]].splits.size() + 1) at[r++] = 0;
     if (r == at.size()) break;
   }
   // No split has one syllable per character (廿五 is two characters for 25th): the split that agrees best
   // with the readings, if it agrees on at least half its syllables.
-  if (known && std::get<0>(best_score) == 0 && std::get<1>(best_score) * 2 < -std::get<2>(best_score)) return std::nullopt;
+  if (known && std::get<0>(best_score) == 0 && std::get<2>(best_score) * 2 < -std::get<3>(best_score)) return std::nullopt;
   std::string out;
   size_t next = 0;
   for (size_t k = 0; k < words.size(); ++k) {
     if (k) out += ' ';
-    if (next < romanized.size() && romanized[next] == k) out += tongyong_word(best_choice[next++]);
-    else out += words[k].core;
+    if (next < romanized.size() && romanized[next] == k) {
+      out += best_english[next] ? words[k].core : tongyong_word(best_choice[next]);
+      ++next;
+    } else {
+      out += words[k].core;
+    }
     out += words[k].tail;
   }
   return out;

@@ -18,6 +18,12 @@ TEST(PostEnglish, TongyongSyllableBySyllable) {
   EXPECT_EQ(tongyong_from_post_hanyu("大學二十九路", "Daxue 29th Rd."), "Dasyue 29th Rd.");
   EXPECT_EQ(tongyong_from_post_hanyu("四維", "Siwei"), "Sihwei");
   EXPECT_EQ(tongyong_from_post_hanyu("中央市場甲", "Central Market A"), "Central Market A");
+  // The Post's English words stay even where their letters spell syllables: 橫巷 is "Side Ln.", not "Sihde".
+  EXPECT_EQ(tongyong_from_post_hanyu("三誠路一橫巷", "1st Side Ln., Sancheng Rd."), "1st Side Ln., Sancheng Rd.");
+  EXPECT_EQ(tongyong_from_post_hanyu("中崙橫巷", "Zhonglun Side Ln."), "Jhonglun Side Ln.");
+  EXPECT_EQ(tongyong_from_post_hanyu("四德巷", "Side Ln."), "Sihde Ln.");  // here the same letters are 四德
+  EXPECT_EQ(tongyong_from_post_hanyu("英德橫巷", "Yingde Side Ln."), "Yingde Side Ln.");
+  EXPECT_EQ(tongyong_from_post_hanyu("黃埔新村東一橫巷", "E. 1st Side Ln., Huangpu New Vil."), "E. 1st Side Ln., Huangpu New Vil.");
 }
 
 TEST(PostEnglish, MachineRomanization) {

@@ -406,7 +406,18 @@ export async function translateAddress(text, tables, findName) {
   if (takeWord("台湾") || takeWord("中华民国")) taiwan = true;
   await takeName("city");
   await takeName("district");
+  const beforeVillage = at;
   await takeName("village");
+  if (names.village) {
+    // A known road or settlement that starts with the village's name and holds characters read as
+    // numbers and units (精忠新村二棟三樓, 黃埔新村東一巷) is read whole, before lanes, alleys and floors.
+    const whole = await findName(t, beforeVillage, "road");
+    if (whole && whole.entry >= 0 && whole.tokens > names.village.tokens && beforeVillage + whole.tokens <= t.length) {
+      names.village = null;
+      parts--;
+      at = beforeVillage;
+    }
+  }
   if (numberWith("邻") !== null) parts++;
   await takeName("road");
   if ((section = numberWith("段")) !== null) parts++;
@@ -551,7 +562,8 @@ export function parseEnglishAddress(text, tables) {
   if (String(text ?? "").length > 400) return null;
   const t = foldTokens(text, tables, true);
   if (t.some((tok) => !tok.latin && tok.text !== "之")) return null;
-  const a = { room: "", floor: "", floorSub: "", house: "", houseSub: "", alley: "", lane: "", section: "", basement: false, postal: "", name: [] };
+  // units: where each number read starts ([token, key]); beforeName: the tokens before the name words.
+  const a = { room: "", floor: "", floorSub: "", house: "", houseSub: "", alley: "", lane: "", section: "", basement: false, postal: "", name: [], units: [], beforeName: [] };
   const digits = (s) => /^[0-9]{1,6}$/.test(s);
   const is = (i, w) => i < t.length && t[i].latin && t[i].text === w;
   const num = (i) => i < t.length && digits(t[i].text);
@@ -563,26 +575,36 @@ export function parseEnglishAddress(text, tables) {
     }
   };
   let progress = true;
+  const unit = (key) => a.units.push([at, key]);
   while (progress && at < t.length) {
     progress = false;
     const w = t[at].text;
     if (is(at, "rm") && num(at + 1) && !a.room) {
+      unit("room");
       a.room = number(t[at + 1].text); at += 2; progress = true;
     } else if (w.length >= 2 && w.endsWith("f") && digits(w.slice(0, -1)) && !a.floor) {
+      unit("floor");
       a.floor = number(w.slice(0, -1)); at++; progress = true; sub("floorSub");
     } else if (num(at) && is(at + 1, "f") && !a.floor) {
+      unit("floor");
       a.floor = number(w); at += 2; progress = true; sub("floorSub");
     } else if (w.length >= 2 && w[0] === "b" && digits(w.slice(1)) && !a.floor) {
+      unit("floor");
       a.floor = number(w.slice(1)); a.basement = true; at++; progress = true;
     } else if (is(at, "no") && num(at + 1) && !a.house) {
+      unit("house");
       a.house = number(t[at + 1].text); at += 2; progress = true; sub("houseSub");
     } else if (is(at, "aly") && num(at + 1) && !a.alley) {
+      unit("alley");
       a.alley = number(t[at + 1].text); at += 2; progress = true;
     } else if (is(at, "ln") && num(at + 1) && !a.lane) {
+      unit("lane");
       a.lane = number(t[at + 1].text); at += 2; progress = true;
     } else if (is(at, "sec") && num(at + 1) && !a.section) {
+      unit("section");
       a.section = number(t[at + 1].text); at += 2; progress = true;
     } else if (num(at) && !a.house && at + 1 < t.length && !num(at + 1) && !is(at + 1, "f") && !is(at + 1, "rd") && !is(at + 1, "st")) {
+      unit("house");
       a.house = number(w); at++; progress = true; sub("houseSub");
     }
   }
@@ -597,9 +619,31 @@ export function parseEnglishAddress(text, tables) {
   }
   if (end <= at) return null;
   if (!a.house && !a.lane && !a.alley) return null;
+  a.beforeName = t.slice(0, at);
   a.name = t.slice(at, end);
   if (a.name.some((tok) => !tok.latin)) return null;
   return a;
+}
+
+/**
+ * Gives back to the name the numbers read from token `start` on (part of a name); false when no house
+ * number, lane or alley is left (generator/lookup/english_address.cc).
+ */
+export function giveNumbersToName(a, start) {
+  for (const [at, key] of a.units) {
+    if (at < start) continue;
+    if (key === "floor") { a.floor = ""; a.floorSub = ""; a.basement = false; }
+    else if (key === "house") { a.house = ""; a.houseSub = ""; }
+    else a[key] = "";
+  }
+  a.name = a.beforeName.slice(start).concat(a.name);
+  a.beforeName = a.beforeName.slice(0, start);
+  return !(!a.house && !a.lane && !a.alley);
+}
+
+/** The folded text of the tokens from `start` to the name words, then `nameText`. */
+export function nameFrom(a, start, nameText) {
+  return a.beforeName.slice(start).map((x) => x.text).join("") + nameText;
 }
 
 const ZH_DIGITS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
@@ -676,16 +720,23 @@ export async function openLookup(fetchFile) {
     const row = rows[id % chunk];
     return row && row.length >= 5 ? row : null;
   };
-  const exactChinese = async (folded) => {
+  const exactChinese = async (folded, district = "") => {
     const found = await groupRange(lookupGroup(folded));
     if (!found) return -1;
     const { file, start, end } = found;
+    let first = -1;
     for (let k = lowerBound(file.keys, start, end, folded); k < end && file.keys[k] === folded; k++) {
-      if (file.kinds[k] === "1") return file.entries[k];
+      if (file.kinds[k] !== "1") continue;
+      const id = file.entries[k];
+      if (!district) return id;
+      if (first < 0) first = id;
+      // Names that fold the same (新庄路, 新莊路): the one in the address's district.
+      if (((await entryHit(id))?.districts ?? []).includes(district)) return id;
     }
-    return -1;
+    return first;
   };
-  const findName = async (t, at, part) => {
+  // district: the address's district (Chinese) so far; a road name several entries fold to is taken in it.
+  const findName = async (t, at, part, district = "") => {
     const longest = Math.min(16, t.length - at);
     for (let n = longest; n >= 1; n--) {
       const last = t[at + n - 1];
@@ -694,7 +745,7 @@ export async function openLookup(fetchFile) {
       if (last.latin || (!ends && (part !== "road" || n < 2))) continue;
       let s = "";
       for (let i = at; i < at + n; i++) s += t[i].text;
-      const id = await exactChinese(s);
+      const id = await exactChinese(s, part === "road" ? district : "");
       if (id >= 0) {
         const row = await entryRow(id);
         if (row && (ends || row[2] === "lane" || row[2] === "settlement")) return { tokens: n, en: row[1], entry: id };
@@ -788,7 +839,9 @@ export async function openLookup(fetchFile) {
         for (let k = skipFrom; k < end && file.keys[k].startsWith(q); k++, skipTo++) {
           const kind = file.kinds.charCodeAt(k) - 48;
           const id = file.entries[k];
-          if (file.keys[k] === q) consider(id, [kind <= 1 ? 0 : 1, 0, derived(id), 0, kind, id]);
+          // An exact hit on a name's later words or on a reading of its characters (四維一路 read "siwei")
+          // comes after an exact hit on a whole name, approved or derived (四維 "Siwei").
+          if (file.keys[k] === q) consider(id, [kind <= 1 ? 0 : 1, 0, derived(id) + (kind >= 8 ? 2 : 0), 0, kind, id]);
           else consider(id, [2, 0, derived(id), file.keys[k].length, kind, id]);
         }
       }
@@ -826,20 +879,41 @@ export async function openLookup(fetchFile) {
       roadText = split.rest;
       break;
     }
-    const pick = async (q) => {
-      let first = -1;
+    // Among names as close as the first in the district, the one whose codes hold the address's six-digit
+    // code (南福街 and 南富街 are both "Nanfu St." in 鳳山區; 830038 is 南福街's).
+    const fullCode = a.postal.length === 6;
+    const pick = async (q, exact = false) => {
+      let first = -1, inDistrict = -1, closeness = 0;
       for (const { id, rank: r } of await rank(q, 0)) {
-        if (r[0] > 1 && r[0] !== 3) continue;
+        if (r[0] > 1 && (exact || r[0] !== 3)) continue;
+        if (inDistrict >= 0 && r[0] !== closeness) break;
         const h = await entryHit(id);
         if (!h || !isPlaceName(h.category)) continue;
         if (first < 0) first = id;
-        if (district === null || (h.districts ?? []).includes(districts[district].zh)) return [id, true];
+        if (district === null || (h.districts ?? []).includes(districts[district].zh)) {
+          if (!fullCode || (h.postcodes ?? []).includes(a.postal)) return [id, true];
+          if (inDistrict < 0) { inDistrict = id; closeness = r[0]; }
+        }
       }
+      if (inDistrict >= 0) return [inDistrict, true];
       return [first, false];
     };
     let sectionInName = false;
     let found = [-1, false];
-    if (a.section) {
+    // A name of the Post may begin with what reads as numbers (精忠新村二棟三樓 "3 F, 2nd Bldg., Jingjhong
+    // New Vil.", 保生街九弄 "Aly. 9, Baosheng St.", 第三十二號碼頭 "32nd Wharf"): the longest name that the
+    // words from a number's start name exactly takes those numbers back; with no house, lane or alley left
+    // the text is a name, not an address.
+    for (const [start] of a.units) {
+      // "No. 5" and "Rm. 3" begin no name (and looking them up would fetch key files for nothing).
+      if (a.beforeName[start].text === "no" || a.beforeName[start].text === "rm") continue;
+      const f = await pick(nameFrom(a, start, roadText), true);
+      if (f[0] < 0 || (district !== null && !f[1])) continue;
+      if (!giveNumbersToName(a, start)) return null;
+      found = f;
+      break;
+    }
+    if (found[0] < 0 && a.section) {
       found = await pick("sec" + a.section + roadText);
       sectionInName = found[0] >= 0;
     }
@@ -901,7 +975,15 @@ export async function openLookup(fetchFile) {
       hits.push(hit);
     };
 
-    const address = await translateAddress(text, tables, findName);
+    let addressDistrict = "";  // the district read so far: a road's name is looked for in it first
+    const address = await translateAddress(text, tables, async (t, at, part) => {
+      const name = await findName(t, at, part, addressDistrict);
+      if (part === "district" && name) {
+        const row = await entryRow(name.entry);
+        if (row) addressDistrict = row[0];
+      }
+      return name;
+    });
     if (address) {
       const hit = { zh: trimAscii(text), en: address.en, category: "address", district: "", url: "", postcode: "" };
       const row = await entryRow(address.districtEntry);
@@ -949,6 +1031,24 @@ export async function openLookup(fetchFile) {
     const tokens = foldTokens(text, tables);
     const q = tokens.map((t) => t.text).join("");
     const ranked = await rank(q, limit);
+    // Names that fold the same rank alike: the one written as typed first, the Chinese (新庄路, 新莊路) or
+    // the English word for word ("Beiwun St." is not "Beiwu N. St.").
+    if (ranked.length && ranked[0].rank[0] === 0) {
+      const typed = trimAscii(text);
+      const words = (t) => t.map((w) => w.text + " ").join("");
+      const typedWords = words(tokens);
+      const asTyped = async (id) => {
+        const h = await entryHit(id);
+        return !!h && (h.zh === typed || words(foldTokens(h.en, tables)) === typedWords);
+      };
+      const same = (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3] && a[4] === b[4];
+      for (let i = 1; i < ranked.length && i < 8 && same(ranked[i].rank, ranked[0].rank); i++) {
+        if (await asTyped(ranked[i].id) && !(await asTyped(ranked[0].id))) {
+          ranked.unshift(...ranked.splice(i, 1));
+          break;
+        }
+      }
+    }
     const exact = ranked.some((r) => r.rank[0] <= 1);
     if (!exact && hits.length === 0) {
       // A name with its district in front or behind: the name in that district first.
@@ -975,7 +1075,8 @@ export async function openLookup(fetchFile) {
           if (hits.length) hits[hits.length - 1].note = "not_in_district";
         }
         for (const id of other) await addEntry(id);
-        break;
+        // A rest that names only districts (內門 內門區: 內門區 after the district 內門) gives way to the next split.
+        if (hits.length) break;
       }
     }
     for (const { id } of ranked) {
