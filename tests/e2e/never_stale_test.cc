@@ -173,7 +173,9 @@ TEST(NeverStale, RandomEditsRebuildLikeACleanBuild) {
       // Invalid content: nothing published, and the step is undone.
       ++failed_steps;
       std::printf("step %2d: %-40s failed in both, undone\n", step, what.c_str());
-      if (!before.empty()) EXPECT_TRUE(tree(inc) == before) << "a failed build changed the site";
+      if (!before.empty()) {
+        EXPECT_TRUE(tree(inc) == before) << "a failed build changed the site";
+      }
       fs::remove_all(content), fs::remove_all(theme);
       fs::copy(undo / "content", content, fs::copy_options::recursive);
       fs::copy(undo / "theme", theme, fs::copy_options::recursive);
