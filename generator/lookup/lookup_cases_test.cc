@@ -73,7 +73,9 @@ TEST_F(LookupCases, QueryCases) {
     const std::string q = c.at("query").get<std::string>();
     auto hits = index->query(q, c.value("limit", 5));
     std::string got = hits.empty() ? "(nothing)" : hits[0].zh + " = " + hits[0].en;
-    if (c.value("empty", false)) EXPECT_TRUE(hits.empty()) << q << " gave " << got;
+    if (c.value("empty", false)) {
+      EXPECT_TRUE(hits.empty()) << q << " gave " << got;
+    }
     if (c.contains("first")) {
       EXPECT_TRUE(!hits.empty() && hits[0].zh == c["first"].get<std::string>()) << q << " gave " << got;
     }

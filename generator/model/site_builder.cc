@@ -261,7 +261,8 @@ class SiteBuilder {
       switch (f.kind) {
         case FileKind::page: site_->pages.push_back(Page{std::move(e.doc)}); break;
         case FileKind::journal: {
-          Journal j{std::move(e.doc)};
+          Journal j;
+          j.doc = std::move(e.doc);
           j.issn = r.text("issn");
           j.gpn = r.text("gpn");
           j.frequency = r.text("frequency");
@@ -269,7 +270,8 @@ class SiteBuilder {
           break;
         }
         case FileKind::issue: {
-          Issue is{std::move(e.doc)};
+          Issue is;
+          is.doc = std::move(e.doc);
           is.number = r.integer("number", true);
           r.date("published", true);
           is.folder = f.folder;
@@ -284,7 +286,8 @@ class SiteBuilder {
         case FileKind::article: article_entries.push_back(&e - entries_.data()); break;
         case FileKind::report_archive: site_->report_archive = std::move(e.doc); break;
         case FileKind::report_series: {
-          ReportSeries s{std::move(e.doc)};
+          ReportSeries s;
+          s.doc = std::move(e.doc);
           s.kind = f.folder;
           series_of_kind[f.folder] = site_->series.size();
           site_->series.push_back(std::move(s));
@@ -293,7 +296,8 @@ class SiteBuilder {
         case FileKind::report: report_entries.push_back(&e - entries_.data()); break;
         case FileKind::glossary_home: site_->glossary_home = std::move(e.doc); break;
         case FileKind::glossary_table: {
-          GlossaryTable t{std::move(e.doc)};
+          GlossaryTable t;
+          t.doc = std::move(e.doc);
           t.slug = f.stem;
           t.category = r.text("category");
           GlossaryTableInfo info{f.display_path, f.path, f.stem, t.category};
@@ -332,7 +336,8 @@ class SiteBuilder {
       Entry& e = entries_[i];
       const SourceFile& f = sources_[e.source];
       FieldReader r(*e.fm, f.display_path, diags_);
-      Article a{std::move(e.doc)};
+      Article a;
+      a.doc = std::move(e.doc);
       a.authors = r.authors("authors");
       a.abstract = r.text("abstract");
       a.abstract_en = r.text("abstract_en");
@@ -365,7 +370,8 @@ class SiteBuilder {
       Entry& e = entries_[i];
       const SourceFile& f = sources_[e.source];
       FieldReader r(*e.fm, f.display_path, diags_);
-      Report rep{std::move(e.doc)};
+      Report rep;
+      rep.doc = std::move(e.doc);
       rep.series = f.folder;
       rep.year = r.integer("year", true);
       if (rep.year != 0 && (rep.year < 1900 || rep.year > 2200)) r.error("year", "field 'year' must be a Gregorian year such as 2014");

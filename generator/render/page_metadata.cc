@@ -112,6 +112,8 @@ json page_metadata(const Site& site, const PlannedPage& page, const json& view) 
   bool en = page.en;
   std::string lang = en ? "en" : "zh-Hant";
   std::string canonical = view.value("canonical", "");
+  // The page's own URL (with /en for an English twin, whose folder never holds the PDF).
+  const std::string& page_url = page.url;
   json meta = json::array();
   auto property = [&](const std::string& name, const std::string& content) {
     if (!content.empty()) meta.push_back({{"property", name}, {"name", ""}, {"content", content}});
@@ -181,7 +183,7 @@ json page_metadata(const Site& site, const PlannedPage& page, const json& view) 
       if (a.first_page > 0) name("citation_firstpage", std::to_string(a.first_page));
       if (a.last_page > 0) name("citation_lastpage", std::to_string(a.last_page));
       name("citation_doi", a.doi);
-      if (scholar_reads_pdf(a.doc.url, a.pdf)) name("citation_pdf_url", absolute(site, a.pdf));
+      if (scholar_reads_pdf(page_url, a.pdf)) name("citation_pdf_url", absolute(site, a.pdf));
       name("citation_abstract_html_url", canonical);
       name("citation_language", en && a.doc.has_en_body ? "en" : "zh");
       const auto& words = en && !a.keywords_en.empty() ? a.keywords_en : a.keywords;
@@ -219,7 +221,7 @@ json page_metadata(const Site& site, const PlannedPage& page, const json& view) 
         name("citation_technical_report_number", r.number);
       }
       name("citation_doi", r.doi);
-      if (scholar_reads_pdf(r.doc.url, r.pdf)) name("citation_pdf_url", absolute(site, r.pdf));
+      if (scholar_reads_pdf(page_url, r.pdf)) name("citation_pdf_url", absolute(site, r.pdf));
       name("citation_abstract_html_url", canonical);
       name("citation_language", en && r.doc.has_en_body ? "en" : "zh");
       if (!r.doc.published.empty()) property("article:published_time", r.doc.published.iso());

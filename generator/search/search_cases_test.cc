@@ -75,7 +75,9 @@ TEST(SearchCases, BothEnginesAgreeOnTheSharedCases) {
     std::vector<std::string> urls;
     for (const auto& r : page.results) urls.push_back(r.url);
     SCOPED_TRACE("query: " + query + " -> " + nlohmann::json(urls).dump());
-    if (c.contains("expect")) EXPECT_EQ(urls, c["expect"].get<std::vector<std::string>>());
+    if (c.contains("expect")) {
+      EXPECT_EQ(urls, c["expect"].get<std::vector<std::string>>());
+    }
     if (c.contains("expect_unordered")) {
       auto want = c["expect_unordered"].get<std::vector<std::string>>();
       auto got = urls;
@@ -83,8 +85,11 @@ TEST(SearchCases, BothEnginesAgreeOnTheSharedCases) {
       std::sort(got.begin(), got.end());
       EXPECT_EQ(got, want);
     }
-    if (c.contains("absent"))
-      for (const std::string& u : c["absent"]) EXPECT_EQ(std::count(urls.begin(), urls.end(), u), 0) << u;
+    if (c.contains("absent")) {
+      for (const auto& u : c["absent"].get<std::vector<std::string>>()) {
+        EXPECT_EQ(std::count(urls.begin(), urls.end(), u), 0) << u;
+      }
+    }
     if (c.contains("first")) {
       ASSERT_FALSE(urls.empty());
       EXPECT_EQ(urls[0], c["first"].get<std::string>());
@@ -93,8 +98,12 @@ TEST(SearchCases, BothEnginesAgreeOnTheSharedCases) {
       ASSERT_FALSE(page.results.empty());
       EXPECT_EQ(page.results[0].page, c["page"].get<int>());
     }
-    if (c.contains("partial")) EXPECT_EQ(page.partial, c["partial"].get<bool>());
-    if (c.contains("total")) EXPECT_EQ(page.total, c["total"].get<size_t>());
+    if (c.contains("partial")) {
+      EXPECT_EQ(page.partial, c["partial"].get<bool>());
+    }
+    if (c.contains("total")) {
+      EXPECT_EQ(page.total, c["total"].get<size_t>());
+    }
     if (c.contains("title")) {
       ASSERT_FALSE(page.results.empty());
       EXPECT_EQ(page.results[0].title, c["title"].get<std::string>());

@@ -155,6 +155,8 @@ TEST_F(PdfSite, ScholarRulesForCitationPdfUrl) {
   ASSERT_EQ(run_.status, 0) << run_.err;
   EXPECT_NE(page("reports/self-research/2014-traffic/index.html").find("name=\"citation_pdf_url\""), std::string::npos);
   EXPECT_EQ(page("journal/001/02-second/index.html").find("citation_pdf_url"), std::string::npos);
+  // The English twin is under /en/: the PDF is not in its folder.
+  EXPECT_EQ(page("en/reports/self-research/2014-traffic/index.html").find("citation_pdf_url"), std::string::npos);
   EXPECT_NE(run_.err.find(content_.string() + "/journal/001/02-second.md:1:1: warning: Google Scholar reads only a PDF in the page's own folder"),
             std::string::npos) << run_.err;
   EXPECT_NE(run_.err.find(content_.string() + "/reports/commissioned/2013-graduates.md:1:1: warning: PDF over 5 MB (5.3 MB): Google Scholar does not index it"),

@@ -43,14 +43,14 @@ void write_corpus(const fs::path& content, int articles, const std::string& vari
   put_file(content / "journal/_index.md", "---\ntitle: 城市發展\ntitle_en: City Development\n---\n半年刊。\n");
   int issues = (articles + 9) / 10;
   for (int i = 1; i <= issues; ++i) {
-    char folder[8];
+    char folder[16];
     std::snprintf(folder, sizeof folder, "%03d", i);
     put_file(content / "journal" / folder / "_index.md",
              "---\ntitle: 第" + std::to_string(i) + "期\ntitle_en: Issue " + std::to_string(i) + "\nnumber: " +
                  std::to_string(i) + "\npublished: " + std::to_string(2000 + i % 25) + "-08-01\n---\n本期。\n");
   }
   for (int a = 0; a < articles; ++a) {
-    char folder[8], name[32];
+    char folder[16], name[32];
     std::snprintf(folder, sizeof folder, "%03d", a / 10 + 1);
     std::snprintf(name, sizeof name, "%02d-article-%d.md", a % 10 + 1, a);
     put_file(content / "journal" / folder / name,
