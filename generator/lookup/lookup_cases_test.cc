@@ -131,6 +131,21 @@ TEST_F(LookupCases, ManifestHasAFixedNameAndShardsAreFingerprinted) {
   }
 }
 
+// A pasted page or random bytes: the answer is nothing (the query is cut to a length no name reaches, and
+// every step is linear in it), never a hang or a crash. The ctest timeout bounds the time.
+TEST_F(LookupCases, HostileQueriesAnswerNothing) {
+  auto index = open();
+  std::string chinese, latin, address, bytes;
+  while (chinese.size() < 30000) chinese += "中山路";            // 10,000 characters
+  while (latin.size() < 10000) latin += "zhong shan ";
+  while (address.size() < 10000) address += "No. 5, Ln. 10, ";
+  uint32_t seed = 12345;
+  for (int i = 0; i < 10000; ++i) bytes += static_cast<char>((seed = seed * 1103515245u + 12345u) >> 24);
+  for (const std::string* q : {&chinese, &latin, &address, &bytes}) {
+    EXPECT_TRUE(index->query(*q, 5).empty()) << q->size() << " bytes starting " << q->substr(0, 30);
+  }
+}
+
 TEST_F(LookupCases, MissingManifestIsAnError) {
   std::string error;
   auto index = LookupIndex::open([](const std::string&) { return std::optional<std::string>(); }, &error);

@@ -93,6 +93,15 @@ test("limit 0 returns every match; limit cuts", async () => {
   assert.deepEqual(one[0], all[0]);
 });
 
+test("a pasted page or random text answers nothing (the C++ test has the same four)", async () => {
+  let seed = 12345;
+  const random = Array.from({ length: 10000 }, () =>
+    String.fromCharCode((seed = (seed * 1103515245 + 12345) % 2147483648) % 0xd7ff)).join("");
+  for (const q of ["中山路".repeat(3334), "zhong shan ".repeat(910), "No. 5, Ln. 10, ".repeat(667), random]) {
+    assert.deepEqual(await lookup.query(q), [], `${q.length} characters starting ${q.slice(0, 30)}`);
+  }
+});
+
 test("each index file is fetched once", async () => {
   await lookup.query("qianzhen");
   await lookup.query("qianzhen");
