@@ -84,6 +84,29 @@ std::string SiteViews::t(bool en, const std::string& group, const std::string& k
   return key;
 }
 
+std::string SiteViews::phrase(bool en, const std::string& key,
+                              std::initializer_list<std::pair<std::string_view, std::string_view>> values) const {
+  std::string pattern = t(en, "ui", key), out;
+  for (size_t i = 0; i < pattern.size();) {
+    size_t close = pattern[i] == '{' ? pattern.find('}', i) : std::string::npos;
+    if (close != std::string::npos) {
+      std::string_view name(pattern.data() + i + 1, close - i - 1);
+      auto it = std::find_if(values.begin(), values.end(), [&](const auto& v) { return v.first == name; });
+      if (it != values.end()) {
+        out += it->second;
+        i = close + 1;
+        continue;
+      }
+    }
+    out += pattern[i++];
+  }
+  return out;
+}
+
+std::string SiteViews::issue_label(int number, bool en) const {
+  return phrase(en, "issue_number", {{"number", std::to_string(number)}});
+}
+
 std::string SiteViews::date_label(const Date& d, bool en) const {
   if (d.empty()) return "";
   return en ? format_date_en(d) : format_date_zh(d);
@@ -151,7 +174,7 @@ json SiteViews::issue_item(size_t index, bool en) const {
   v.erase("body");
   v.erase("fields");
   v["number"] = is.number;
-  v["label"] = en ? "No. " + std::to_string(is.number) : "第" + std::to_string(is.number) + "期";
+  v["label"] = issue_label(is.number, en);
   v["cover"] = is.cover;
   v["pdf"] = is.pdf;
   v["article_count"] = is.articles.size();
@@ -167,8 +190,7 @@ json SiteViews::article_item(size_t index, bool en) const {
   v["url"] = page_url_of(a.doc, en);
   v["authors"] = authors_view(a.authors, en);
   v["pages"] = a.pages;
-  v["issue_label"] = en ? "No. " + std::to_string(site.issues[a.issue].number)
-                        : "第" + std::to_string(site.issues[a.issue].number) + "期";
+  v["issue_label"] = issue_label(site.issues[a.issue].number, en);
   v["issue_url"] = url_of(site.issues[a.issue].doc, en);
   return v;
 }

@@ -2,8 +2,11 @@
 // pieces many views share (a document with its body, an issue, article, report or glossary entry in a list,
 // an author list, the breadcrumbs). The view of each page kind is made in render/views_*.cc from these.
 #pragma once
+#include <initializer_list>
 #include <map>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -54,7 +57,11 @@ class SiteViews {
   const nlohmann::json& strings(bool en) const { return en ? theme.strings_en : theme.strings_zh; }
   std::string date_label(const Date& d, bool en) const;
   std::string year_label(int year, bool en) const;
-  // "第17期" / "No. 17": the theme's ui.issue_number with {number}.
+  // The theme's ui string `key` with each {name} in it replaced by its value (once: a value is not read
+  // for names again). Like t(), the key itself when the theme has no such string.
+  std::string phrase(bool en, const std::string& key,
+                     std::initializer_list<std::pair<std::string_view, std::string_view>> values) const;
+  // "第17期" / "No. 17" (ui.issue_number).
   std::string issue_label(int number, bool en) const;
   std::string term_url(IndexKind kind, const std::string& name, bool en) const;
   // A district in the page's language: its English name from the glossary's districts, else Chinese.

@@ -67,7 +67,7 @@ void glossary_table_view(const SiteViews& views, PageView& out) {
       shown = g.entries;
       out.crumb(out.title, url_of(tb.doc, en));
       std::string name = g.zh.empty() ? views.t(en, "ui", "no_district") : views.district_name(g.zh, en);
-      out.title = en ? out.title + ": " + name : out.title + "：" + name;
+      out.title = views.phrase(en, "two_part_title", {{"first", out.title}, {"second", name}});
       page["title"] = out.title;
       page["title_lang"] = zh_mark(en, out.title);
       page["count"] = g.entries.size();
@@ -99,7 +99,7 @@ void glossary_entry_view(const SiteViews& views, PageView& out) {
   page["wade_giles"] = forms.wade_giles;
   page["source_line"] = e.line;
   add_postal_view(page, site, e, en, [&](const std::string& zh) { return views.district_name(zh, en); });
-  out.title = en ? e.en + " (" + e.zh + ")" : e.zh + "（" + e.en + "）";
+  out.title = views.phrase(en, "glossary_entry_title", {{"zh", e.zh}, {"en", e.en}});
   page["title"] = out.title;
   out.crumb_label = en ? e.en : e.zh;
   out.other = en ? e.url : "/en" + e.url;

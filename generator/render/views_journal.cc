@@ -51,7 +51,8 @@ void issue_view(const SiteViews& views, PageView& out) {
   json toc = json::array();
   for (size_t a : is.articles) toc.push_back(views.article_item(a, en));
   page["toc"] = toc;
-  out.title = item["label"].get<std::string>() + (en ? ": " : "：") + page["title"].get<std::string>();
+  out.title = views.phrase(en, "two_part_title",
+                           {{"first", item["label"].get<std::string>()}, {"second", page["title"].get<std::string>()}});
   out.other = en ? is.doc.url : "/en" + is.doc.url;
 }
 

@@ -86,7 +86,9 @@ void site_map_view(const SiteViews& views, PageView& out) {
     json issues = json::array();
     for (size_t i : site.journal->issues) {
       json item = views.issue_item(i, en);
-      issues.push_back({{"title", item["label"].get<std::string>() + (en ? ": " : "：") + item["title"].get<std::string>()}, {"url", item["url"]}});
+      std::string title = views.phrase(en, "two_part_title", {{"first", item["label"].get<std::string>()},
+                                                              {"second", item["title"].get<std::string>()}});
+      issues.push_back({{"title", title}, {"url", item["url"]}});
     }
     section(title_of(site.journal->doc, en), pre + "/journal/", issues);
   }

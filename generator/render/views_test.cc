@@ -271,6 +271,25 @@ TEST_F(Views, TheHomeAndTheSiteMapLinkWhatTheSiteHas) {
   EXPECT_EQ(missing["alternate"]["url"], "/");
 }
 
+// The words around numbers and names in titles are the theme's (i18n/ui.*.yaml), not the generator's.
+TEST_F(Views, IssueLabelsAndTitlesOfTwoPartsComeFromTheThemesStrings) {
+  theme_.strings_en["ui"]["issue_number"] = "Issue {number}";
+  theme_.strings_en["ui"]["two_part_title"] = "{second} ({first})";
+  theme_.strings_zh["ui"]["glossary_entry_title"] = "{zh} {en}";
+  renderer_ = std::make_unique<SiteRenderer>(site_, theme_, *engine_, RenderOptions{});
+  json en = view(PageKind::issue, true);
+  EXPECT_EQ(en["page"]["label"], "Issue 17");
+  EXPECT_EQ(en["title"], "The Port City (Issue 17)");
+  EXPECT_EQ(view(PageKind::article, true)["page"]["issue"]["label"], "Issue 17");
+  EXPECT_EQ(view(PageKind::glossary_entry, false, 1)["title"], "中正路 Zhongzheng Rd.");
+
+  SiteViews views(site_, theme_, RenderOptions{});
+  // A value is put in once, not read again for names; names with no value stay as written.
+  EXPECT_EQ(views.phrase(true, "two_part_title", {{"first", "{second}"}, {"second", "A"}}), "A ({second})");
+  EXPECT_EQ(views.phrase(true, "issue_number", {}), "Issue {number}");
+  EXPECT_EQ(views.phrase(true, "no_such_string", {}), "no_such_string");
+}
+
 // A kind's view function alone, without SiteRenderer: it fills in only the page's own part.
 TEST_F(Views, AViewFunctionFillsThePageItsGiven) {
   SiteViews views(site_, theme_, RenderOptions{});
