@@ -5,7 +5,6 @@
 
 #include "core/text.h"
 #include "render/lang_marks.h"
-#include "render/page_metadata.h"
 
 namespace takao {
 

@@ -2,7 +2,6 @@
 #include "render/views.h"
 
 #include "render/lang_marks.h"
-#include "render/page_metadata.h"
 #include "render/pdf_view.h"
 
 namespace takao {

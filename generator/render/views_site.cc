@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "render/lang_marks.h"
-#include "render/page_metadata.h"
 
 namespace takao {
 
