@@ -1,5 +1,6 @@
 #include "pipeline/build.h"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -48,6 +49,9 @@ Date today_local() {
 }
 
 namespace {
+
+// Threads for the sync before the swap: they mostly wait for the disk, not for a core.
+constexpr int kSyncThreads = 8;
 
 class StageTimer {
  public:
@@ -348,12 +352,30 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   }
   timer.lap("write");
   if (stats) stats->reused = staging.reused();
-  if (!staging.commit(diags)) return false;
-  timer.lap("swap");
-  // After the swap: a build killed before this leaves the previous state, whose records no longer match
-  // the files that changed (other inodes), so nothing stale is trusted.
-  if (!memo.save()) diags.warning(BuildState::file_for(config.out_dir), 1, 1, "cannot write the build state; the next build will be a full one");
+  // Durable, in this order, so that a power cut (not only a kill) leaves the old site or the new one, and
+  // a state that vouches only for files that are live:
+  //  1. each file written reached the disk: its writeback was started as it was written, and sync() runs
+  //     fdatasync on it, then fsync on every folder of the new tree (linked files were synced by the build
+  //     that wrote them);
+  //  2. the new state, in a temporary file beside the output, fdatasync'ed (it names the new tree's inodes);
+  //  3. the swap (RENAME_EXCHANGE), then at once the state's rename over the old one: two renames in the
+  //     output's parent folder, made durable together by one fsync of that folder.
+  // A cut before 3 leaves the old site and the old state. A cut between the two renames (or after the swap
+  // only reached the disk) leaves the new site with the old state, which is safe: a record vouches for a
+  // file only while its inode, size and mtime match, and every file this build wrote is a new inode, so
+  // only the files it linked unchanged are trusted. Were the state's rename on the disk and not the swap,
+  // the records of the files written would name inodes of the abandoned staging tree: made again too.
+  bool state_ready = memo.prepare_save();
   timer.lap("state");
+  if (!staging.sync(std::max(jobs, kSyncThreads))) {
+    staging.commit(diags);  // reports the failure; nothing is swapped
+    return false;
+  }
+  timer.lap("sync");
+  bool state_saved = false;
+  if (!staging.commit(diags, [&] { state_saved = state_ready && memo.finish_save(); })) return false;
+  timer.lap("swap");
+  if (!state_saved) diags.warning(BuildState::file_for(config.out_dir), 1, 1, "cannot write the build state; the next build will be a full one");
   timer.finish();
   return true;
 }
