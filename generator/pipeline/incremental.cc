@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <bits/hash_bytes.h>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -21,6 +20,7 @@
 #include "lookup/lookup_index_writer.h"
 #include "model/site.h"
 #include "model/site_bodies.h"
+#include "output/content_digest.h"
 #include "output/staging.h"
 #include "pipeline/search_documents.h"
 #include "pipeline/site_pdfs.h"
@@ -41,15 +41,11 @@ namespace takao {
 
 namespace {
 
-// 128 bits from two differently seeded MurmurHash2 runs: a changed file is never taken for an unchanged one.
-struct Fingerprint {
-  size_t a = 0, b = 0;
-  bool operator==(const Fingerprint&) const = default;
-};
+// 128 bits of SHA-256, the build state's digest (output/content_digest.h): a changed file is never taken
+// for an unchanged one.
+using Fingerprint = Digest;
 
-Fingerprint fingerprint(std::string_view bytes) {
-  return {std::_Hash_bytes(bytes.data(), bytes.size(), 0xc70f6907u), std::_Hash_bytes(bytes.data(), bytes.size(), 0x9e3779b9u)};
-}
+Fingerprint fingerprint(std::string_view bytes) { return digest_of(bytes); }
 
 // What identifies a file's contents on disk without reading it.
 struct FileStamp {
@@ -96,7 +92,7 @@ bool is_markdown_kind(FileKind k) {
 // A source file split where its body starts: its "skeleton" (front matter; the whole text for files that
 // are not Markdown documents) and its body, each as a fingerprint.
 struct FileSplit {
-  Fingerprint skeleton, body;
+  Fingerprint skeleton{}, body{};
   size_t at = 0;         // bytes in the skeleton
   bool at_line = false;  // the skeleton ends with a newline: text with the same first `at` bytes has the
                          // same front matter (otherwise "---" could grow into "----")
@@ -122,7 +118,7 @@ struct FileParts {
 
 // A page as the last good build made it.
 struct PageRecord {
-  Fingerprint view, templates;
+  Fingerprint view{}, templates{};
   std::vector<std::string> body_deps;  // source paths of the documents whose body the view read
 };
 
@@ -168,7 +164,7 @@ struct IncrementalBuilder::State {
   std::shared_ptr<const pdf::PdfLibrary> pdfs;  // the PDFs read at the last whole build (site_pdfs.h)
   Date today;
   std::map<std::string, Fingerprint> templates;  // name -> expanded text
-  Fingerprint strings, assets_view;
+  Fingerprint strings{}, assets_view{};
   std::map<std::string, PageRecord> pages;  // by output path
   std::vector<PlannedPage> plan;
   std::unordered_map<std::string, size_t> plan_index;  // output path -> plan entry
@@ -506,8 +502,7 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
     if (s.template_fps.count(p.kind)) continue;
     auto fp_of = [&](const std::string& name) { return templates.count(name) ? templates[name] : Fingerprint{}; };
     Fingerprint base = fp_of("base"), page = fp_of(SiteRenderer::template_name(p.kind));
-    s.template_fps[p.kind] = fingerprint(std::to_string(base.a) + ':' + std::to_string(base.b) + ':' +
-                                         std::to_string(page.a) + ':' + std::to_string(page.b));
+    s.template_fps[p.kind] = DigestBuilder().add(base).add(page).finish();
   }
   std::vector<PageRecord> records(plan.size());
   std::vector<char> keep(plan.size(), 0);  // the old record stands, nothing to do
