@@ -1,7 +1,6 @@
 #include "pipeline/build.h"
 
 #include <algorithm>
-#include <chrono>
 #include <ctime>
 #include <filesystem>
 
@@ -9,6 +8,7 @@
 #include "core/disk.h"
 #include "core/heap.h"
 #include "core/parallel.h"
+#include "core/step_timer.h"
 #include "core/text.h"
 #include "glossary/glossary_reader.h"
 #include "lookup/lookup_index_writer.h"
@@ -53,35 +53,32 @@ namespace {
 // Threads for the sync before the swap: they mostly wait for the disk, not for a core.
 constexpr int kSyncThreads = 8;
 
+// The build's stages, for --timings (stage_seconds and seconds of BuildStats).
 class StageTimer {
  public:
-  explicit StageTimer(BuildStats* stats) : stats_(stats), last_(std::chrono::steady_clock::now()), start_(last_) {}
+  explicit StageTimer(BuildStats* stats) : stats_(stats) {}
   void lap(const std::string& name) {
-    auto now = std::chrono::steady_clock::now();
-    if (stats_) stats_->stage_seconds[name] += std::chrono::duration<double>(now - last_).count();
-    last_ = now;
+    double seconds = timer_.lap();
+    if (stats_) stats_->stage_seconds[name] += seconds;
   }
   void finish() {
-    if (stats_) stats_->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    if (stats_) stats_->seconds = timer_.total();
   }
 
  private:
   BuildStats* stats_;
-  std::chrono::steady_clock::time_point last_, start_;
+  StepTimer timer_;
 };
 
-// Sums the wall time of each step of the render loop over all workers. On an idle machine that is close to
-// their CPU time; on a busy one it also counts time spent waiting for a core.
+// Sums the wall time of each step of the render loop over all workers, each timing its steps with its own
+// StepTimer. On an idle machine that is close to their CPU time; on a busy one it also counts time spent
+// waiting for a core.
 class StepClock {
  public:
   enum Step { views, templates, link_parse, gzip, brotli, write, kSteps };
-  using Time = std::chrono::steady_clock::time_point;
-  Time start() const { return std::chrono::steady_clock::now(); }
-  void lap(Time& t, Step step) {
-    Time now = std::chrono::steady_clock::now();
-    nanos_[step] += std::chrono::duration_cast<std::chrono::nanoseconds>(now - t).count();
-    t = now;
-  }
+  using Time = StepTimer;
+  Time start() const { return StepTimer(); }
+  void lap(Time& t, Step step) { nanos_[step] += t.lap_ns(); }
   void report(std::map<std::string, double>& out) const {
     static constexpr const char* kNames[] = {"views", "templates", "link parse", "gzip", "brotli", "write"};
     for (int s = 0; s < kSteps; ++s) out[kNames[s]] += nanos_[s].load() / 1e9;

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
-#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <mutex>
@@ -17,6 +16,7 @@
 #include "core/disk.h"
 #include "core/text.h"
 #include "core/parallel.h"
+#include "core/step_timer.h"
 #include "lookup/lookup_index_writer.h"
 #include "model/site.h"
 #include "model/site_bodies.h"
@@ -126,15 +126,11 @@ struct PageRecord {
 class StepLaps {
  public:
   explicit StepLaps(IncrementalResult& result) : result_(result) {}
-  void operator()(const char* step) {
-    auto now = std::chrono::steady_clock::now();
-    result_.steps.emplace_back(step, std::chrono::duration<double>(now - at_).count());
-    at_ = now;
-  }
+  void operator()(const char* step) { result_.steps.emplace_back(step, timer_.lap()); }
 
  private:
   IncrementalResult& result_;
-  std::chrono::steady_clock::time_point at_ = std::chrono::steady_clock::now();
+  StepTimer timer_;
 };
 
 // A pending output: bytes to write, or a file to copy.
@@ -301,13 +297,13 @@ std::optional<std::string> refresh_page(const SiteRenderer& renderer, const Plan
 }  // namespace
 
 IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vector<std::string>* changed_paths) {
-  auto started = std::chrono::steady_clock::now();
+  StepTimer started;
   init_markdown();
   State& s = *state_;
   IncrementalResult result;
   StepLaps lap(result);
   auto finish = [&] {
-    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    result.seconds = started.total();
     return result;
   };
   int jobs = config_.jobs > 0 ? config_.jobs : default_jobs();
@@ -819,7 +815,7 @@ IncrementalResult IncrementalBuilder::finish_search(Diagnostics& diags) {
 }
 
 IncrementalResult IncrementalBuilder::apply_search(const SearchJob& job, OutputFiles search, Diagnostics& diags) {
-  auto started = std::chrono::steady_clock::now();
+  StepTimer started;
   State& s = *state_;
   IncrementalResult result;
   result.ok = true;
@@ -878,7 +874,7 @@ IncrementalResult IncrementalBuilder::apply_search(const SearchJob& job, OutputF
   s.search_paths = std::move(paths);
   s.search_dirty = false;
   result.written = std::move(to_write);
-  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  result.seconds = started.total();
   return result;
 }
 
