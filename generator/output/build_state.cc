@@ -1,6 +1,9 @@
 #include "output/build_state.h"
 
+#include <fcntl.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 #include <algorithm>
 #include <cstdio>
@@ -231,6 +234,19 @@ bool BuildState::load(const std::string& file, const Digest& key) {
 }
 
 bool BuildState::save(const std::string& file, const Digest& key) const {
+  std::string temp = prepare(file, key);
+  return !temp.empty() && install(temp, file);
+}
+
+bool BuildState::install(const std::string& temp, const std::string& file) {
+  if (std::rename(temp.c_str(), file.c_str()) != 0) {
+    std::remove(temp.c_str());
+    return false;
+  }
+  return true;
+}
+
+std::string BuildState::prepare(const std::string& file, const Digest& key) const {
   std::lock_guard lock(mutex_);
   // Only what this build's records refer to is written, so names of removed pages do not pile up.
   std::vector<uint32_t> string_map(strings_.size(), UINT32_MAX), set_map(sets_.size(), UINT32_MAX);
@@ -287,19 +303,24 @@ bool BuildState::save(const std::string& file, const Digest& key) const {
   w.d(digest_of(w.out));
 
   std::string temp = file + ".tmp-" + std::to_string(getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out.write(w.out.data(), static_cast<std::streamsize>(w.out.size()));
-    if (!out.flush()) {
-      std::remove(temp.c_str());
-      return false;
-    }
+  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return std::string();
+  const char* data = w.out.data();
+  size_t left = w.out.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, data, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    data += n;
+    left -= static_cast<size_t>(n);
   }
-  if (std::rename(temp.c_str(), file.c_str()) != 0) {
+  bool ok = left == 0 && ::fdatasync(fd) == 0;
+  ok = ::close(fd) == 0 && ok;
+  if (!ok) {
     std::remove(temp.c_str());
-    return false;
+    return std::string();
   }
-  return true;
+  return temp;
 }
 
 }  // namespace takao

@@ -57,6 +57,11 @@ class BuildState {
   bool load(const std::string& file, const Digest& key);
   // Writes the records set with put() under `key`, through a temporary file and a rename.
   bool save(const std::string& file, const Digest& key) const;
+  // save() in two steps, for a build that must make the state durable with the site it describes:
+  // prepare() writes the temporary file ("FILE.tmp-PID") and syncs it to the disk (fdatasync), giving its
+  // name (empty on failure); install() renames it over `file` (the caller syncs the folder).
+  std::string prepare(const std::string& file, const Digest& key) const;
+  static bool install(const std::string& temp, const std::string& file);
 
   // The last build's record of an output path, or null. Safe from many threads while nothing is put().
   const OutputRecord* previous(const std::string& path) const;

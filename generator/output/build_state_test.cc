@@ -118,6 +118,31 @@ TEST(BuildState, SavesOnlyWhatThisBuildRefersTo) {
   EXPECT_LT(loaded.strings(), 20u);
 }
 
+// A build prepares the state before its swap and installs it right after (pipeline/build.cc): until the
+// rename, the file in place is the previous state.
+TEST(BuildState, PreparedStateTakesEffectWhenInstalled) {
+  fs::path dir = fresh("prepare");
+  std::string file = (dir / "state").string();
+  Digest key = digest_of("key");
+  BuildState first;
+  first.put("old.html", page_record(first));
+  ASSERT_TRUE(first.save(file, key));
+  BuildState next;
+  next.put("new.html", page_record(next));
+  std::string temp = next.prepare(file, key);
+  ASSERT_FALSE(temp.empty());
+  EXPECT_EQ(fs::path(temp).parent_path(), dir);
+  BuildState before;
+  ASSERT_TRUE(before.load(file, key));
+  EXPECT_NE(before.previous("old.html"), nullptr);
+  ASSERT_TRUE(BuildState::install(temp, file));
+  EXPECT_FALSE(fs::exists(temp));
+  BuildState after;
+  ASSERT_TRUE(after.load(file, key));
+  EXPECT_EQ(after.previous("old.html"), nullptr);
+  EXPECT_NE(after.previous("new.html"), nullptr);
+}
+
 TEST(BuildState, LivesBesideTheOutputFolder) {
   EXPECT_EQ(BuildState::file_for("/srv/site/public"), "/srv/site/.public.takao-state");
   EXPECT_EQ(BuildState::file_for("/srv/site/public/"), "/srv/site/.public.takao-state");

@@ -2,10 +2,12 @@
 // succeeded, so a failed or killed build leaves the previous site exactly as it was.
 #pragma once
 #include <atomic>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <vector>
 
 #include <sys/stat.h>
 
@@ -50,9 +52,16 @@ class StagingFolder {
   // inode, size and modification time): the build state vouches for its bytes, so they are not read.
   // A file changed or replaced since is not trusted: false, and the caller makes it afresh.
   bool reuse_recorded(const std::string& path, const DiskStamp& recorded);
-  // Atomically exchanges the staging folder with the output folder (renameat2 RENAME_EXCHANGE), then
-  // removes the old site.
-  bool commit(Diagnostics& diags);
+  // Durability, before commit(): every file this build wrote (write(), and copy() when it could not link)
+  // reaches the disk (fdatasync; their writeback was started by write() as each was written), then every
+  // folder of the staging tree (fsync: all of them are new, and their entries, written or linked, are the
+  // tree). Linked files are not synced: their data was made durable by the build that wrote them. Runs on
+  // `threads` threads: the calls mostly wait for the disk. False (and failed()) when one fails.
+  bool sync(int threads);
+  // Atomically exchanges the staging folder with the output folder (renameat2 RENAME_EXCHANGE), calls
+  // `after_swap` (the build state's rename into the same parent folder), makes the renames durable (fsync
+  // of the parent folder), then removes the old site.
+  bool commit(Diagnostics& diags, const std::function<void()>& after_swap = {});
 
   const std::string& dir() const { return staging_; }
   bool failed() const { return failed_; }
@@ -72,6 +81,11 @@ class StagingFolder {
   std::mutex folders_mutex_;
   std::unordered_set<std::string> folders_;
   std::atomic<size_t> reused_{0};
+  // Files this build wrote, for sync().
+  std::mutex written_mutex_;
+  std::vector<std::string> written_;
+  // Folders begin() made to hold the output folder: their parents' entries must reach the disk too.
+  std::vector<std::string> made_ancestors_;
   bool have_site_ = false;  // out_ holds a site made by takao, to reuse files from
   bool committed_ = false;
   bool failed_ = false;

@@ -90,4 +90,59 @@ TEST(Staging, FirstBuildCreatesTheFolder) {
   EXPECT_EQ(slurp(root / "site/a.txt"), "a");
 }
 
+TEST(Staging, SyncThenCommitRunsAfterSwapBesideTheNewSite) {
+  fs::path root = fresh("sync");
+  fs::path out = root / "public";
+  fs::create_directories(out);
+  std::ofstream(out / kOutputMarker) << "";
+  std::ofstream(out / "kept.html") << "kept";
+  std::ofstream(root / "state.tmp") << "new state";
+  Diagnostics d;
+  StagingFolder s;
+  ASSERT_TRUE(s.begin(out.string(), d));
+  ASSERT_TRUE(s.write("a/b/c/deep.html", "deep"));
+  ASSERT_TRUE(s.reuse("kept.html", "kept"));  // linked, not written
+  ASSERT_TRUE(s.sync(4));
+  bool called = false;
+  ASSERT_TRUE(s.commit(d, [&] {
+    // Right after the swap: the new site is live, and a file renamed beside it is synced with it.
+    called = true;
+    EXPECT_EQ(slurp(out / "a/b/c/deep.html"), "deep");
+    fs::rename(root / "state.tmp", root / "state");
+  }));
+  EXPECT_TRUE(called);
+  EXPECT_EQ(slurp(root / "state"), "new state");
+  EXPECT_EQ(slurp(out / "kept.html"), "kept");
+  EXPECT_FALSE(d.has_errors());
+}
+
+TEST(Staging, SyncFailsWhenAWrittenFileIsGone) {
+  fs::path root = fresh("sync-gone");
+  Diagnostics d;
+  StagingFolder s;
+  ASSERT_TRUE(s.begin((root / "site").string(), d));
+  ASSERT_TRUE(s.write("x/a.txt", "a"));
+  fs::remove(fs::path(s.dir()) / "x/a.txt");
+  EXPECT_FALSE(s.sync(2));
+  EXPECT_FALSE(s.commit(d));
+  EXPECT_TRUE(d.has_errors());
+  EXPECT_FALSE(fs::exists(root / "site"));
+}
+
+TEST(Staging, StateLeftByADeadBuildIsRemoved) {
+  fs::path root = fresh("dead-state");
+  fs::path out = root / "public";
+  std::ofstream(root / ".public.takao-state") << "live state";
+  std::ofstream(root / ".public.takao-state.tmp-4194305") << "a dead build's";  // above the default pid_max
+  std::ofstream(root / ".public.takao-state.tmp-notapid") << "not ours";
+  std::ofstream(root / ".other.takao-state.tmp-4194305") << "another output's";
+  Diagnostics d;
+  StagingFolder s;
+  ASSERT_TRUE(s.begin(out.string(), d));
+  EXPECT_FALSE(fs::exists(root / ".public.takao-state.tmp-4194305"));
+  EXPECT_TRUE(fs::exists(root / ".public.takao-state"));
+  EXPECT_TRUE(fs::exists(root / ".public.takao-state.tmp-notapid"));
+  EXPECT_TRUE(fs::exists(root / ".other.takao-state.tmp-4194305"));
+}
+
 }  // namespace takao

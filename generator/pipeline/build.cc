@@ -1,6 +1,6 @@
 #include "pipeline/build.h"
 
-#include <chrono>
+#include <algorithm>
 #include <ctime>
 #include <filesystem>
 
@@ -8,6 +8,7 @@
 #include "core/disk.h"
 #include "core/heap.h"
 #include "core/parallel.h"
+#include "core/step_timer.h"
 #include "core/text.h"
 #include "glossary/glossary_reader.h"
 #include "lookup/lookup_index_writer.h"
@@ -49,35 +50,35 @@ Date today_local() {
 
 namespace {
 
+// Threads for the sync before the swap: they mostly wait for the disk, not for a core.
+constexpr int kSyncThreads = 8;
+
+// The build's stages, for --timings (stage_seconds and seconds of BuildStats).
 class StageTimer {
  public:
-  explicit StageTimer(BuildStats* stats) : stats_(stats), last_(std::chrono::steady_clock::now()), start_(last_) {}
+  explicit StageTimer(BuildStats* stats) : stats_(stats) {}
   void lap(const std::string& name) {
-    auto now = std::chrono::steady_clock::now();
-    if (stats_) stats_->stage_seconds[name] += std::chrono::duration<double>(now - last_).count();
-    last_ = now;
+    double seconds = timer_.lap();
+    if (stats_) stats_->stage_seconds[name] += seconds;
   }
   void finish() {
-    if (stats_) stats_->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    if (stats_) stats_->seconds = timer_.total();
   }
 
  private:
   BuildStats* stats_;
-  std::chrono::steady_clock::time_point last_, start_;
+  StepTimer timer_;
 };
 
-// Sums the wall time of each step of the render loop over all workers. On an idle machine that is close to
-// their CPU time; on a busy one it also counts time spent waiting for a core.
+// Sums the wall time of each step of the render loop over all workers, each timing its steps with its own
+// StepTimer. On an idle machine that is close to their CPU time; on a busy one it also counts time spent
+// waiting for a core.
 class StepClock {
  public:
   enum Step { views, templates, link_parse, gzip, brotli, write, kSteps };
-  using Time = std::chrono::steady_clock::time_point;
-  Time start() const { return std::chrono::steady_clock::now(); }
-  void lap(Time& t, Step step) {
-    Time now = std::chrono::steady_clock::now();
-    nanos_[step] += std::chrono::duration_cast<std::chrono::nanoseconds>(now - t).count();
-    t = now;
-  }
+  using Time = StepTimer;
+  Time start() const { return StepTimer(); }
+  void lap(Time& t, Step step) { nanos_[step] += t.lap_ns(); }
   void report(std::map<std::string, double>& out) const {
     static constexpr const char* kNames[] = {"views", "templates", "link parse", "gzip", "brotli", "write"};
     for (int s = 0; s < kSteps; ++s) out[kNames[s]] += nanos_[s].load() / 1e9;
@@ -348,12 +349,30 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   }
   timer.lap("write");
   if (stats) stats->reused = staging.reused();
-  if (!staging.commit(diags)) return false;
-  timer.lap("swap");
-  // After the swap: a build killed before this leaves the previous state, whose records no longer match
-  // the files that changed (other inodes), so nothing stale is trusted.
-  if (!memo.save()) diags.warning(BuildState::file_for(config.out_dir), 1, 1, "cannot write the build state; the next build will be a full one");
+  // Durable, in this order, so that a power cut (not only a kill) leaves the old site or the new one, and
+  // a state that vouches only for files that are live:
+  //  1. each file written reached the disk: its writeback was started as it was written, and sync() runs
+  //     fdatasync on it, then fsync on every folder of the new tree (linked files were synced by the build
+  //     that wrote them);
+  //  2. the new state, in a temporary file beside the output, fdatasync'ed (it names the new tree's inodes);
+  //  3. the swap (RENAME_EXCHANGE), then at once the state's rename over the old one: two renames in the
+  //     output's parent folder, made durable together by one fsync of that folder.
+  // A cut before 3 leaves the old site and the old state. A cut between the two renames (or after the swap
+  // only reached the disk) leaves the new site with the old state, which is safe: a record vouches for a
+  // file only while its inode, size and mtime match, and every file this build wrote is a new inode, so
+  // only the files it linked unchanged are trusted. Were the state's rename on the disk and not the swap,
+  // the records of the files written would name inodes of the abandoned staging tree: made again too.
+  bool state_ready = memo.prepare_save();
   timer.lap("state");
+  if (!staging.sync(std::max(jobs, kSyncThreads))) {
+    staging.commit(diags);  // reports the failure; nothing is swapped
+    return false;
+  }
+  timer.lap("sync");
+  bool state_saved = false;
+  if (!staging.commit(diags, [&] { state_saved = state_ready && memo.finish_save(); })) return false;
+  timer.lap("swap");
+  if (!state_saved) diags.warning(BuildState::file_for(config.out_dir), 1, 1, "cannot write the build state; the next build will be a full one");
   timer.finish();
   return true;
 }

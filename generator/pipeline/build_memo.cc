@@ -2,6 +2,8 @@
 
 #include <sys/stat.h>
 
+#include <cstdio>
+
 #include "pipeline/build.h"
 
 namespace takao {
@@ -134,6 +136,21 @@ void BuildMemo::put_group(const std::string& name, const Digest& input, std::vec
   state_.put_group(name, {input, std::move(paths)});
 }
 
-bool BuildMemo::save() const { return write_ && state_.save(file_, key_); }
+bool BuildMemo::prepare_save() {
+  if (!write_) return false;
+  prepared_ = state_.prepare(file_, key_);
+  return !prepared_.empty();
+}
+
+bool BuildMemo::finish_save() {
+  if (prepared_.empty()) return false;
+  bool ok = BuildState::install(prepared_, file_);
+  prepared_.clear();
+  return ok;
+}
+
+BuildMemo::~BuildMemo() {
+  if (!prepared_.empty()) std::remove(prepared_.c_str());
+}
 
 }  // namespace takao

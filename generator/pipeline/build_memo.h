@@ -56,11 +56,16 @@ class BuildMemo {
   bool relink_group(StagingFolder& staging, const std::string& name, const Digest& input,
                     std::vector<std::string>& paths, size_t& files);
   void put_group(const std::string& name, const Digest& input, std::vector<std::string> paths);
-  // Writes the state for the next build; after the site was swapped in.
-  bool save() const;
+  // Writes the state for the next build in two steps around the swap (see run_build): prepare_save() puts
+  // it in a temporary file beside the output and on the disk, before the swap; finish_save() renames it
+  // into place, right after. A prepared state never installed is removed with the memo.
+  bool prepare_save();
+  bool finish_save();
+  ~BuildMemo();
 
  private:
   std::string file_;
+  std::string prepared_;  // the temporary file prepare_save() wrote
   Digest key_{};
   bool write_ = false;
   bool loaded_ = false;

@@ -6,9 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
-#include <bits/hash_bytes.h>
 #include <cerrno>
-#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <mutex>
@@ -18,9 +16,11 @@
 #include "core/disk.h"
 #include "core/text.h"
 #include "core/parallel.h"
+#include "core/step_timer.h"
 #include "lookup/lookup_index_writer.h"
 #include "model/site.h"
 #include "model/site_bodies.h"
+#include "output/content_digest.h"
 #include "output/staging.h"
 #include "pipeline/search_documents.h"
 #include "pipeline/site_pdfs.h"
@@ -41,15 +41,11 @@ namespace takao {
 
 namespace {
 
-// 128 bits from two differently seeded MurmurHash2 runs: a changed file is never taken for an unchanged one.
-struct Fingerprint {
-  size_t a = 0, b = 0;
-  bool operator==(const Fingerprint&) const = default;
-};
+// 128 bits of SHA-256, the build state's digest (output/content_digest.h): a changed file is never taken
+// for an unchanged one.
+using Fingerprint = Digest;
 
-Fingerprint fingerprint(std::string_view bytes) {
-  return {std::_Hash_bytes(bytes.data(), bytes.size(), 0xc70f6907u), std::_Hash_bytes(bytes.data(), bytes.size(), 0x9e3779b9u)};
-}
+Fingerprint fingerprint(std::string_view bytes) { return digest_of(bytes); }
 
 // What identifies a file's contents on disk without reading it.
 struct FileStamp {
@@ -96,7 +92,7 @@ bool is_markdown_kind(FileKind k) {
 // A source file split where its body starts: its "skeleton" (front matter; the whole text for files that
 // are not Markdown documents) and its body, each as a fingerprint.
 struct FileSplit {
-  Fingerprint skeleton, body;
+  Fingerprint skeleton{}, body{};
   size_t at = 0;         // bytes in the skeleton
   bool at_line = false;  // the skeleton ends with a newline: text with the same first `at` bytes has the
                          // same front matter (otherwise "---" could grow into "----")
@@ -122,7 +118,7 @@ struct FileParts {
 
 // A page as the last good build made it.
 struct PageRecord {
-  Fingerprint view, templates;
+  Fingerprint view{}, templates{};
   std::vector<std::string> body_deps;  // source paths of the documents whose body the view read
 };
 
@@ -130,15 +126,11 @@ struct PageRecord {
 class StepLaps {
  public:
   explicit StepLaps(IncrementalResult& result) : result_(result) {}
-  void operator()(const char* step) {
-    auto now = std::chrono::steady_clock::now();
-    result_.steps.emplace_back(step, std::chrono::duration<double>(now - at_).count());
-    at_ = now;
-  }
+  void operator()(const char* step) { result_.steps.emplace_back(step, timer_.lap()); }
 
  private:
   IncrementalResult& result_;
-  std::chrono::steady_clock::time_point at_ = std::chrono::steady_clock::now();
+  StepTimer timer_;
 };
 
 // A pending output: bytes to write, or a file to copy.
@@ -168,7 +160,7 @@ struct IncrementalBuilder::State {
   std::shared_ptr<const pdf::PdfLibrary> pdfs;  // the PDFs read at the last whole build (site_pdfs.h)
   Date today;
   std::map<std::string, Fingerprint> templates;  // name -> expanded text
-  Fingerprint strings, assets_view;
+  Fingerprint strings{}, assets_view{};
   std::map<std::string, PageRecord> pages;  // by output path
   std::vector<PlannedPage> plan;
   std::unordered_map<std::string, size_t> plan_index;  // output path -> plan entry
@@ -305,13 +297,13 @@ std::optional<std::string> refresh_page(const SiteRenderer& renderer, const Plan
 }  // namespace
 
 IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vector<std::string>* changed_paths) {
-  auto started = std::chrono::steady_clock::now();
+  StepTimer started;
   init_markdown();
   State& s = *state_;
   IncrementalResult result;
   StepLaps lap(result);
   auto finish = [&] {
-    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    result.seconds = started.total();
     return result;
   };
   int jobs = config_.jobs > 0 ? config_.jobs : default_jobs();
@@ -506,8 +498,7 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
     if (s.template_fps.count(p.kind)) continue;
     auto fp_of = [&](const std::string& name) { return templates.count(name) ? templates[name] : Fingerprint{}; };
     Fingerprint base = fp_of("base"), page = fp_of(SiteRenderer::template_name(p.kind));
-    s.template_fps[p.kind] = fingerprint(std::to_string(base.a) + ':' + std::to_string(base.b) + ':' +
-                                         std::to_string(page.a) + ':' + std::to_string(page.b));
+    s.template_fps[p.kind] = DigestBuilder().add(base).add(page).finish();
   }
   std::vector<PageRecord> records(plan.size());
   std::vector<char> keep(plan.size(), 0);  // the old record stands, nothing to do
@@ -824,7 +815,7 @@ IncrementalResult IncrementalBuilder::finish_search(Diagnostics& diags) {
 }
 
 IncrementalResult IncrementalBuilder::apply_search(const SearchJob& job, OutputFiles search, Diagnostics& diags) {
-  auto started = std::chrono::steady_clock::now();
+  StepTimer started;
   State& s = *state_;
   IncrementalResult result;
   result.ok = true;
@@ -883,7 +874,7 @@ IncrementalResult IncrementalBuilder::apply_search(const SearchJob& job, OutputF
   s.search_paths = std::move(paths);
   s.search_dirty = false;
   result.written = std::move(to_write);
-  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  result.seconds = started.total();
   return result;
 }
 
