@@ -1,4 +1,4 @@
-// The command line of ../shared/INTERFACES.md: parses the subcommand and hands over to it.
+// The command line of docs/INTERFACES.md: parses the subcommand and hands over to it.
 #pragma once
 
 namespace takao {
