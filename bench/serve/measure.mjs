@@ -116,12 +116,21 @@ const clean = () => {
   const r = spawnSync(takao, ["build", "--content", content, "--theme", theme, "--out", join(work, "public"), "--quiet"], { stdio: "ignore" });
   return { seconds: (performance.now() - t0) / 1000, status: r.status };
 };
+// The check record does not trust files modified within 2 s before a build (the partial just edited).
+await new Promise((ok) => setTimeout(ok, 2100));
 const build = clean();
-const t0 = performance.now();
-const check = spawnSync(takao, ["check", "--content", content, "--theme", theme, "--quiet"], { stdio: "ignore" });
-const checkSeconds = (performance.now() - t0) / 1000;
+const timeCheck = (out) => {
+  const t0 = performance.now();
+  const r = spawnSync(takao, ["check", "--content", content, "--theme", theme, "--out", out, "--quiet"], { stdio: "ignore" });
+  return { seconds: (performance.now() - t0) / 1000, status: r.status };
+};
+// In full (no built site there, so no record), then answered from the clean build's record.
+const check = timeCheck(join(work, "no-site"));
+const recorded = timeCheck(join(work, "public"));
+const checkSeconds = check.seconds;
 const partialMedian = median(partialTimes);
 console.log(`== partial used by every page: ${partialTimes.map((s) => s.toFixed(1)).join(", ")} s to the reload event; ` +
   `clean build ${build.seconds.toFixed(1)} s (exit ${build.status}); target partial <= clean: ${partialMedian <= build.seconds ? "met" : "NOT met"}`);
-console.log(`== takao check: ${checkSeconds.toFixed(1)} s (exit ${check.status})`);
+console.log(`== takao check: ${checkSeconds.toFixed(1)} s in full (exit ${check.status}); ` +
+  `${recorded.seconds.toFixed(3)} s from the build's record (exit ${recorded.status})`);
 process.exit(0);

@@ -24,7 +24,8 @@ constexpr const char* kUsage =
     "usage: takao <command> [options]\n"
     "\n"
     "  build   [--content DIR] [--out DIR] [--jobs N] [--drafts] [--base-url URL] [--quiet]\n"
-    "  check   [--content DIR] [--quiet]       validate everything, write nothing\n"
+    "  check   [--content DIR] [--out DIR] [--quiet]   validate everything, write nothing; when DIR (default\n"
+    "          public) was built from these very sources, answer from its build's record\n"
     "  serve   [--content DIR] [--port N] [--drafts] [--quiet]   preview on 127.0.0.1 with live reload\n"
     "  new     KIND PATH [--title TEXT]        scaffold an issue, article, report or page\n"
     "  search  [--site DIR] [--limit N] [--lang zh-Hant|en] [--json] QUERY\n"
@@ -57,7 +58,7 @@ int build_or_check(int argc, char** argv, bool check) {
     std::string v;
     if (a == "--content") {
       if (!value(config.content_dir)) return usage_error("--content needs a folder");
-    } else if (a == "--out" && !check) {
+    } else if (a == "--out") {  // check: the built site whose record may answer (pipeline/check_record)
       if (!value(config.out_dir)) return usage_error("--out needs a folder");
     } else if (a == "--jobs" && !check) {
       if (!value(v)) return usage_error("--jobs needs a number");
@@ -100,8 +101,13 @@ int build_or_check(int argc, char** argv, bool check) {
     for (const auto& [step, seconds] : stats.render_step_seconds) {
       std::fprintf(stderr, "takao:   render step %-10s %7.3f s (all workers)\n", step.c_str(), seconds);
     }
-    std::fprintf(stderr, "takao: %zu of %zu files unchanged, linked from the previous site\n", stats.reused, stats.files);
-    std::fprintf(stderr, "takao: %zu of %zu pages unchanged (build state), not rendered\n", stats.pages_reused, stats.pages);
+    if (stats.from_check_record) {
+      std::fprintf(stderr, "takao: the sources are those %s's build recorded: its answer, from the build state\n",
+                   config.out_dir.c_str());
+    } else {
+      std::fprintf(stderr, "takao: %zu of %zu files unchanged, linked from the previous site\n", stats.reused, stats.files);
+      std::fprintf(stderr, "takao: %zu of %zu pages unchanged (build state), not rendered\n", stats.pages_reused, stats.pages);
+    }
     if (stats.search_index_kept) std::fprintf(stderr, "takao: search documents unchanged, the index was kept\n");
   }
   if (!quiet) {

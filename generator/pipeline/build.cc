@@ -18,6 +18,7 @@
 #include "output/link_check.h"
 #include "output/staging.h"
 #include "pipeline/build_memo.h"
+#include "pipeline/check_record.h"
 #include "pipeline/search_documents.h"
 #include "pipeline/site_pdfs.h"
 #include "publish/assets.h"
@@ -191,8 +192,25 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   init_markdown();
   StageTimer timer(stats);
   int jobs = config.jobs > 0 ? config.jobs : default_jobs();
+  std::string theme_dir = find_theme_dir(config.theme_dir);
+  Date today = config.today.empty() ? today_local() : config.today;
 
-  Theme theme = load_theme(find_theme_dir(config.theme_dir), diags);
+  // takao check of sources a build has recorded, unchanged since: that build's answer, without reading them
+  // (pipeline/check_record; any doubt and the check below runs in full).
+  if (!config.write && !config.preview && answer_from_check_record(config, theme_dir, today, diags, stats)) {
+    if (config.progress) config.progress->stage = BuildProgress::done;
+    timer.lap("record");
+    timer.finish();
+    return !diags.has_errors();
+  }
+  // takao build: the sources' stamps before any is read, for the check record written after the swap.
+  SourceSnapshot sources_seen;
+  if (config.write && !config.preview) {
+    sources_seen = snapshot_sources(config, theme_dir, today);
+    timer.lap("stamps");
+  }
+
+  Theme theme = load_theme(theme_dir, diags);
   RealDisk disk;
   if (!disk.exists(config.content_dir)) {
     diags.error(config.content_dir, 1, 1, "content folder not found");
@@ -208,7 +226,7 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
 
   BuildOptions options;
   options.drafts = config.drafts;
-  options.today = config.today.empty() ? today_local() : config.today;
+  options.today = today;
   options.jobs = jobs;
   options.base_url = config.base_url;
   auto site = build_site(std::move(sources), options, diags);
@@ -349,6 +367,8 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   }
   timer.lap("write");
   if (stats) stats->reused = staging.reused();
+  // What takao check will answer for these sources: the diagnostics so far, not those about saving.
+  std::vector<Diagnostic> answer = diags.sorted();
   // Durable, in this order, so that a power cut (not only a kill) leaves the old site or the new one, and
   // a state that vouches only for files that are live:
   //  1. each file written reached the disk: its writeback was started as it was written, and sync() runs
@@ -373,6 +393,12 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   if (!staging.commit(diags, [&] { state_saved = state_ready && memo.finish_save(); })) return false;
   timer.lap("swap");
   if (!state_saved) diags.warning(BuildState::file_for(config.out_dir), 1, 1, "cannot write the build state; the next build will be a full one");
+  // After the swap: a build killed before this leaves the last record, whose stamps are not those of the
+  // sources read now, so takao check checks everything.
+  if (!config.preview &&
+      !save_check_record(config.out_dir, sources_seen, answer, plan.size(), site->config.languages.size())) {
+    diags.warning(check_record_file(config.out_dir), 1, 1, "cannot write the check record; takao check will check everything");
+  }
   timer.finish();
   return true;
 }

@@ -25,7 +25,8 @@ struct BuildConfig {
   int jobs = 1;
   bool drafts = false;
   bool preview = false;     // takao serve
-  bool write = true;        // false for takao check: validate everything, write nothing
+  bool write = true;        // false for takao check: validate everything, write nothing (out_dir then names
+                            // the built site whose check record may answer instead, pipeline/check_record)
   bool compress = true;     // .gz and .br twins of text files (the preview server has no use for them)
   std::string base_url;     // overrides site.yaml
   Date today;               // the clock for scheduled pages; empty = today's date
@@ -38,6 +39,9 @@ struct BuildStats {
   size_t reused = 0;        // of those, linked unchanged from the previous site
   size_t pages_reused = 0;  // pages not rendered: the build state showed them unchanged
   bool search_index_kept = false;  // the search documents were unchanged: the last index was linked
+  // takao check: the sources were the ones the last build recorded (pipeline/check_record), so its warnings
+  // and counts were replayed without reading them.
+  bool from_check_record = false;
   double seconds = 0;
   size_t languages = 0;
   std::map<std::string, double> stage_seconds;  // "load", "model", "render", "search", ...

@@ -8,18 +8,12 @@
 
 namespace takao {
 
-namespace {
-
-// The program itself: a rebuilt takao may render the same view differently, so its file's identity is part
-// of the key (cheaper than hashing the binary, and it changes whenever the binary is replaced).
 std::string program_identity() {
   struct stat st;
   if (::stat("/proc/self/exe", &st) != 0) return "unknown program";
   DiskStamp f = stamp_of(st);
   return std::to_string(f.size) + " " + std::to_string(f.inode) + " " + std::to_string(f.mtime_ns);
 }
-
-}  // namespace
 
 BuildMemo::BuildMemo(const BuildConfig& config, const Theme& theme, const nlohmann::json& assets)
     : write_(config.write) {

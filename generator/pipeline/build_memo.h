@@ -21,6 +21,11 @@ namespace takao {
 
 struct BuildConfig;
 
+// The program itself: a rebuilt takao may render the same view differently, so its file's identity (size,
+// inode and modification time of /proc/self/exe) is part of the key (cheaper than hashing the binary, and it
+// changes whenever the binary is replaced). Also in the key of the check record (pipeline/check_record).
+std::string program_identity();
+
 class BuildMemo {
  public:
   // Loads the state of `config.out_dir` when the build writes and the state was made under the same key;

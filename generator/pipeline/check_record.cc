@@ -1,0 +1,215 @@
+#include "pipeline/check_record.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "output/content_digest.h"
+#include "pipeline/build.h"
+#include "pipeline/build_memo.h"
+
+namespace fs = std::filesystem;
+
+namespace takao {
+
+namespace {
+
+constexpr const char* kFormat = "TAKAO-CHECK 1";
+// A file modified this close before the build started (or later) is racy: its stamp may not tell the
+// version the build read. Two seconds covers file systems with coarse timestamps (FAT: 2 s).
+constexpr int64_t kRacyNs = 2'000'000'000;
+
+int64_t wall_clock_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+int64_t mtime_ns(const struct stat& st) {
+  return static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+}
+
+// Every file under `root` as the source loader and the theme loader find them: the same iterator, which
+// does not follow symbolic links to folders. A link is recorded by its own stamp and its target's: the
+// content loader reports links as errors, the theme loader skips them, and either way a changed link or
+// target changes the record.
+bool walk(const std::string& root, std::vector<SourceStamp>& out) {
+  std::error_code ec;
+  fs::recursive_directory_iterator it(root, fs::directory_options::none, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    std::string path = it->path().generic_string();
+    struct stat st;
+    if (::lstat(path.c_str(), &st) != 0) return false;  // gone while walking: do not trust anything
+    if (S_ISDIR(st.st_mode)) continue;
+    SourceStamp s;
+    s.path = std::move(path);
+    s.size = static_cast<uint64_t>(st.st_size);
+    s.inode = static_cast<uint64_t>(st.st_ino);
+    s.mode = st.st_mode;
+    s.mtime_ns = mtime_ns(st);
+    if (S_ISLNK(st.st_mode)) {
+      s.link = true;
+      struct stat target;
+      if (::stat(s.path.c_str(), &target) == 0) {
+        s.target_size = static_cast<uint64_t>(target.st_size);
+        s.target_inode = static_cast<uint64_t>(target.st_ino);
+        s.target_mode = target.st_mode;
+        s.target_mtime_ns = mtime_ns(target);
+      }
+    }
+    out.push_back(std::move(s));
+  }
+  return !ec;
+}
+
+std::string key_for(const BuildConfig& config, const std::string& theme_dir, const Date& today) {
+  std::error_code ec;
+  std::string cwd = fs::current_path(ec).string();
+  DigestBuilder key;
+  key.add("takao check record 1").add(program_identity()).add(cwd);
+  key.add(config.content_dir).add(config.theme_dir).add(theme_dir);
+  key.add(config.drafts ? "drafts" : "").add(config.preview ? "preview" : "").add(config.base_url).add(today.iso());
+  return digest_hex(key.finish());
+}
+
+nlohmann::json stamp_json(const SourceStamp& s) {
+  nlohmann::json a = {s.path, s.size, s.inode, s.mode, s.mtime_ns};
+  if (s.link) {
+    a.push_back(s.target_size), a.push_back(s.target_inode), a.push_back(s.target_mode), a.push_back(s.target_mtime_ns);
+  }
+  return a;
+}
+
+SourceStamp stamp_from(const nlohmann::json& a) {
+  SourceStamp s;
+  s.path = a.at(0).get<std::string>();
+  s.size = a.at(1).get<uint64_t>();
+  s.inode = a.at(2).get<uint64_t>();
+  s.mode = a.at(3).get<uint64_t>();
+  s.mtime_ns = a.at(4).get<int64_t>();
+  if (a.size() == 9) {
+    s.link = true;
+    s.target_size = a.at(5).get<uint64_t>();
+    s.target_inode = a.at(6).get<uint64_t>();
+    s.target_mode = a.at(7).get<uint64_t>();
+    s.target_mtime_ns = a.at(8).get<int64_t>();
+  } else if (a.size() != 5) {
+    throw std::runtime_error("bad stamp");
+  }
+  return s;
+}
+
+// The record's JSON when the file is whole and of this format; null otherwise.
+nlohmann::json load(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return nullptr;
+  std::string line;
+  if (!std::getline(in, line)) return nullptr;
+  std::string prefix = std::string(kFormat) + " ";
+  if (line.rfind(prefix, 0) != 0) return nullptr;
+  std::ostringstream rest;
+  rest << in.rdbuf();
+  std::string body = rest.str();
+  if (digest_hex(digest_of(body)) != line.substr(prefix.size())) return nullptr;  // damaged or cut short
+  nlohmann::json record = nlohmann::json::parse(body, nullptr, false);
+  return record.is_discarded() || !record.is_object() ? nullptr : record;
+}
+
+}  // namespace
+
+SourceSnapshot snapshot_sources(const BuildConfig& config, const std::string& theme_dir, const Date& today) {
+  SourceSnapshot snap;
+  snap.started_ns = wall_clock_ns();
+  snap.key = key_for(config, theme_dir, today);
+  snap.ok = walk(config.content_dir, snap.files) && walk(theme_dir, snap.files);
+  std::sort(snap.files.begin(), snap.files.end(), [](const SourceStamp& a, const SourceStamp& b) { return a.path < b.path; });
+  return snap;
+}
+
+std::string check_record_file(const std::string& out_dir) {
+  fs::path out = fs::absolute(out_dir).lexically_normal();
+  if (out.filename().empty()) out = out.parent_path();
+  return (out.parent_path() / ("." + out.filename().string() + ".takao-check")).string();
+}
+
+bool save_check_record(const std::string& out_dir, const SourceSnapshot& snapshot, const std::vector<Diagnostic>& diags,
+                       size_t pages, size_t languages) {
+  std::string file = check_record_file(out_dir);
+  std::error_code ec;
+  if (!snapshot.ok) return true;  // no record of these sources; one of older sources is still true
+  nlohmann::json record;
+  record["key"] = snapshot.key;
+  record["started_ns"] = snapshot.started_ns;
+  record["pages"] = pages;
+  record["languages"] = languages;
+  nlohmann::json& files = record["files"] = nlohmann::json::array();
+  for (const auto& s : snapshot.files) files.push_back(stamp_json(s));
+  nlohmann::json& list = record["diagnostics"] = nlohmann::json::array();
+  for (const auto& d : diags) {
+    list.push_back({d.path, d.line, d.col, d.severity == Severity::error ? "error" : "warning", d.message});
+  }
+  std::string body = record.dump();
+  std::string tmp = file + ".tmp" + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << kFormat << ' ' << digest_hex(digest_of(body)) << '\n' << body;
+    out.close();
+    if (!out) {
+      fs::remove(tmp, ec);
+      return false;
+    }
+  }
+  fs::rename(tmp, file, ec);
+  if (ec) fs::remove(tmp, ec);
+  return !ec;
+}
+
+bool answer_from_check_record(const BuildConfig& config, const std::string& theme_dir, const Date& today,
+                              Diagnostics& diags, BuildStats* stats) {
+  nlohmann::json record = load(check_record_file(config.out_dir));
+  if (record.is_null()) return false;
+  std::vector<Diagnostic> replay;
+  size_t pages = 0, languages = 0;
+  try {
+    if (record.at("key").get<std::string>() != key_for(config, theme_dir, today)) return false;
+    int64_t started = record.at("started_ns").get<int64_t>();
+    std::vector<SourceStamp> recorded;
+    for (const auto& a : record.at("files")) {
+      recorded.push_back(stamp_from(a));
+      const SourceStamp& s = recorded.back();
+      if (s.mtime_ns >= started - kRacyNs || (s.link && s.target_mtime_ns >= started - kRacyNs)) return false;
+    }
+    SourceSnapshot now = snapshot_sources(config, theme_dir, today);
+    if (!now.ok || now.files != recorded) return false;
+    for (const auto& d : record.at("diagnostics")) {
+      Diagnostic diag;
+      diag.path = d.at(0).get<std::string>();
+      diag.line = d.at(1).get<int>();
+      diag.col = d.at(2).get<int>();
+      diag.severity = d.at(3).get<std::string>() == "error" ? Severity::error : Severity::warning;
+      diag.message = d.at(4).get<std::string>();
+      replay.push_back(std::move(diag));
+    }
+    pages = record.at("pages").get<size_t>();
+    languages = record.at("languages").get<size_t>();
+  } catch (const nlohmann::json::exception&) {
+    return false;  // a record of another shape: a full check
+  } catch (const std::runtime_error&) {
+    return false;
+  }
+  for (auto& d : replay) diags.add(std::move(d));
+  if (stats) {
+    stats->pages = pages;
+    stats->languages = languages;
+    stats->files = 0;  // a check writes nothing, as a full check reports
+    stats->from_check_record = true;
+  }
+  return true;
+}
+
+}  // namespace takao
