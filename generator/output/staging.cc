@@ -223,6 +223,8 @@ bool StagingFolder::begin(const std::string& out_dir, Diagnostics& diags) {
       return write(kOutputMarker, kMarkerText);
     }
     ::close(fd);
+    // An empty folder there (the output folder was empty when swapped out) would keep the name taken.
+    ::rmdir(spare.c_str());
   }
   staging_ = (out.parent_path() / ("." + out.filename().string() + ".takao-staging-" + std::to_string(getpid()))).string();
   fs::remove_all(staging_, ec);

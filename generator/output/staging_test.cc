@@ -206,4 +206,23 @@ TEST(Staging, ThePreviousSiteBecomesTheSpare) {
   EXPECT_EQ(slurp(out / "new.html"), "new");
 }
 
+// An empty output folder, swapped out, leaves an empty folder under the spare's name: it is not a spare
+// (no marker), and the next build removes it so that the site it swaps out can become one.
+TEST(Staging, AnEmptyFolderUnderTheSparesNameMakesWayForTheNextSpare) {
+  fs::path root = fresh("empty-spare");
+  fs::path out = root / "public", spare = root / ".public.takao-spare";
+  fs::create_directories(out);
+  fs::create_directories(spare);
+  std::ofstream(out / kOutputMarker) << "";
+  Diagnostics d;
+  {
+    StagingFolder s;
+    ASSERT_TRUE(s.begin(out.string(), d));
+    EXPECT_FALSE(s.spare());
+    ASSERT_TRUE(s.write("new.html", "new"));
+    ASSERT_TRUE(s.commit(d));
+  }
+  EXPECT_TRUE(fs::exists(spare / kOutputMarker));
+}
+
 }  // namespace takao
