@@ -106,6 +106,7 @@ int build_or_check(int argc, char** argv, bool check) {
                    config.out_dir.c_str());
     } else {
       std::fprintf(stderr, "takao: %zu of %zu files unchanged, linked from the previous site\n", stats.reused, stats.files);
+      std::fprintf(stderr, "takao: %zu of them already in the spare tree, not linked\n", stats.kept);
       std::fprintf(stderr, "takao: %zu of %zu pages unchanged (build state), not rendered\n", stats.pages_reused, stats.pages);
     }
     if (stats.search_index_kept) std::fprintf(stderr, "takao: search documents unchanged, the index was kept\n");

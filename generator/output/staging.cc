@@ -1,7 +1,9 @@
 #include "output/staging.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <pwd.h>
+#include <sys/file.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -23,6 +25,22 @@ namespace takao {
 namespace {
 
 std::mutex failure_mutex;
+
+constexpr std::string_view kMarkerText = "This folder was written by takao build; it may be replaced whole at the next build.\n";
+
+std::string parent_of(const std::string& full) { return full.substr(0, full.rfind('/')); }
+
+// True when the regular file `path` holds exactly `bytes`.
+bool holds(const std::string& path, std::string_view bytes) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st;
+  bool same = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<size_t>(st.st_size) == bytes.size();
+  std::string got(bytes.size(), '\0');
+  same = same && ::read(fd, got.data(), got.size()) == static_cast<ssize_t>(got.size()) && got == bytes;
+  ::close(fd);
+  return same;
+}
 
 // True when `inner` is `outer` or lies below it (both absolute and normalised).
 bool inside(const fs::path& inner, const fs::path& outer) {
@@ -148,8 +166,16 @@ bool check_output_folder(const std::string& out_dir, const std::string& content_
   return true;
 }
 
+std::string StagingFolder::spare_for(const std::string& out_dir) {
+  fs::path out = fs::absolute(out_dir).lexically_normal();
+  if (out.filename().empty()) out = out.parent_path();
+  return (out.parent_path() / ("." + out.filename().string() + ".takao-spare")).string();
+}
+
 StagingFolder::~StagingFolder() {
-  if (!staging_.empty() && !committed_) {
+  if (spare_lock_ >= 0) ::close(spare_lock_);
+  // A spare left half brought up to date is still a spare: the next build checks every entry of it again.
+  if (!staging_.empty() && !committed_ && !spare_) {
     std::error_code ec;
     fs::remove_all(staging_, ec);
   }
@@ -174,33 +200,102 @@ bool StagingFolder::begin(const std::string& out_dir, Diagnostics& diags) {
   fs::create_directories(out.parent_path(), ec);
   remove_abandoned_staging(out);
   have_site_ = fs::exists(out / kOutputMarker, ec);
-  staging_ = (out.parent_path() / ("." + out.filename().string() + ".takao-staging-" + std::to_string(getpid()))).string();
-  fs::remove_all(staging_, ec);
   folders_.clear();
   written_.clear();
+  produced_.clear();
+  changed_.clear();
+  // The spare, when it is a real folder (not a symlink) holding the marker, and no other build has it.
+  std::string spare = spare_for(out_);
+  int fd = ::open(spare.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd >= 0) {
+    struct stat st;
+    if (::flock(fd, LOCK_EX | LOCK_NB) == 0 && ::fstatat(fd, kOutputMarker, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+        S_ISREG(st.st_mode)) {
+      spare_ = true;
+      spare_lock_ = fd;
+      staging_ = spare;
+      folders_.insert(staging_);
+      std::string marker = staging_ + "/" + kOutputMarker;
+      if (holds(marker, kMarkerText)) {
+        produced(marker);
+        return true;
+      }
+      return write(kOutputMarker, kMarkerText);
+    }
+    ::close(fd);
+    // An empty folder there (the output folder was empty when swapped out) would keep the name taken.
+    ::rmdir(spare.c_str());
+  }
+  staging_ = (out.parent_path() / ("." + out.filename().string() + ".takao-staging-" + std::to_string(getpid()))).string();
+  fs::remove_all(staging_, ec);
   if (!fs::create_directory(staging_, ec)) {
     diags.error(out_dir, 1, 1, "cannot create the staging folder " + staging_ + ": " + ec.message());
     staging_.clear();
     return false;
   }
-  return write(kOutputMarker, "This folder was written by takao build; it may be replaced whole at the next build.\n");
+  return write(kOutputMarker, kMarkerText);
+}
+
+void StagingFolder::changed(const std::string& folder) {
+  if (!spare_) return;  // a fresh tree syncs all its folders
+  std::lock_guard lock(changed_mutex_);
+  changed_.insert(folder);
+}
+
+void StagingFolder::produced(std::string full) {
+  if (!spare_) return;
+  std::lock_guard lock(changed_mutex_);
+  produced_.push_back(std::move(full));
+}
+
+bool StagingFolder::clear(const std::string& full) {
+  if (::unlink(full.c_str()) == 0) {
+    changed(parent_of(full));
+    return true;
+  }
+  if (errno == ENOENT) return true;
+  if (errno != EISDIR && errno != EPERM) return false;
+  std::error_code ec;
+  fs::remove_all(full, ec);
+  changed(parent_of(full));
+  return !ec;
 }
 
 bool StagingFolder::ensure_parent(const std::string& full) {
-  std::string parent = full.substr(0, full.rfind('/'));
+  std::string parent = parent_of(full);
   {
     std::lock_guard lock(folders_mutex_);
     if (folders_.count(parent)) return true;
   }
+  // In the spare the folder is usually there already. Anything else where the new site has a folder (a
+  // file, a symlink put there from outside) is removed, never followed.
+  if (spare_) {
+    // Top-down, so that no folder on the way is a symlink: lstat does not follow the last part only.
+    if (parent.size() > staging_.size() && !ensure_parent(parent)) return false;
+    struct stat st;
+    if (::lstat(parent.c_str(), &st) == 0) {
+      if (S_ISDIR(st.st_mode)) {
+        std::lock_guard lock(folders_mutex_);
+        folders_.insert(std::move(parent));
+        return true;
+      }
+      if (!clear(parent)) {
+        fail("cannot replace " + parent + ": " + std::strerror(errno));
+        return false;
+      }
+    }
+  }
   // mkdir first and look at its answer: one system call for a new folder, where create_directories
   // asks about the folder and its parent before making it.
-  if (::mkdir(parent.c_str(), 0755) != 0 && errno != EEXIST) {
+  bool made = ::mkdir(parent.c_str(), 0755) == 0;
+  if (!made && errno != EEXIST) {
     if (errno != ENOENT || parent.size() <= staging_.size() || !ensure_parent(parent) ||
-        (::mkdir(parent.c_str(), 0755) != 0 && errno != EEXIST)) {
+        (!(made = ::mkdir(parent.c_str(), 0755) == 0) && errno != EEXIST)) {
       fail("cannot create " + parent + ": " + std::strerror(errno));
       return false;
     }
   }
+  if (made) changed(parent_of(parent));
   std::lock_guard lock(folders_mutex_);
   folders_.insert(std::move(parent));
   return true;
@@ -211,8 +306,9 @@ bool StagingFolder::write(const std::string& path, std::string_view bytes, DiskS
   if (!ensure_parent(full)) return false;
   // Never O_TRUNC: an entry already here may be a hard link into the live site (reuse()), and writing
   // through it would change the site being served. A new inode every time.
+  // In the spare, the entry there is usually a link to a file of the live site: unlinked, never written.
   int fd = ::open(full.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0 && errno == EEXIST && ::unlink(full.c_str()) == 0) {
+  if (fd < 0 && errno == EEXIST && clear(full)) {
     fd = ::open(full.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   }
   if (fd < 0) {
@@ -237,6 +333,8 @@ bool StagingFolder::write(const std::string& path, std::string_view bytes, DiskS
   struct stat st;
   if (stamp) *stamp = ::fstat(fd, &st) == 0 ? stamp_of(st) : DiskStamp{};
   ::close(fd);
+  changed(parent_of(full));
+  produced(full);
   std::lock_guard lock(written_mutex_);
   written_.push_back(std::move(full));
   return true;
@@ -246,6 +344,23 @@ bool StagingFolder::copy(const std::string& path, const std::string& from) {
   std::string full = staging_ + "/" + path;
   if (!ensure_parent(full)) return false;
   std::error_code ec;
+  if (spare_) {
+    // Already the very file (a link made by an earlier build): nothing to do.
+    struct stat have, want;
+    if (::lstat(full.c_str(), &have) == 0) {
+      if (S_ISREG(have.st_mode) && ::lstat(from.c_str(), &want) == 0 && have.st_ino == want.st_ino &&
+          have.st_dev == want.st_dev) {
+        produced(full);
+        return true;
+      }
+      if (!clear(full)) {
+        fail("cannot replace " + full + ": " + std::strerror(errno));
+        return false;
+      }
+    }
+    changed(parent_of(full));
+    produced(full);
+  }
   // A hard link costs nothing and the source is never modified through it; fall back to a copy.
   fs::create_hard_link(from, full, ec);
   if (ec) {
@@ -303,9 +418,26 @@ bool StagingFolder::reuse_recorded(const std::string& path, const DiskStamp& rec
 bool StagingFolder::link_from_site(const std::string& path, const struct stat* expected, DiskStamp* stamp,
                                    const DiskStamp* recorded) {
   std::string full = staging_ + "/" + path;
+  std::string live = out_ + "/" + path;
   if (!ensure_parent(full)) return false;
-  if (::linkat(AT_FDCWD, (out_ + "/" + path).c_str(), AT_FDCWD, full.c_str(), 0) != 0) return false;
   struct stat st;
+  if (spare_ && ::lstat(full.c_str(), &st) == 0) {
+    // The spare's entry is kept when it is, right now, the same file as the live entry, and that is the
+    // file the caller vouches for. Two entries naming one inode at the same moment are one file.
+    struct stat site;
+    if (S_ISREG(st.st_mode) && ::lstat(live.c_str(), &site) == 0 && site.st_ino == st.st_ino &&
+        site.st_dev == st.st_dev && (!expected || (st.st_ino == expected->st_ino && st.st_dev == expected->st_dev)) &&
+        (!recorded || stamp_of(st) == *recorded)) {
+      if (stamp) *stamp = stamp_of(st);
+      produced(full);
+      ++reused_;
+      ++kept_;
+      return true;
+    }
+    if (!clear(full)) return false;
+  }
+  if (::linkat(AT_FDCWD, live.c_str(), AT_FDCWD, full.c_str(), 0) != 0) return false;
+  changed(parent_of(full));
   // linkat links a symbolic link itself, so the new entry is looked at, not the site's.
   if (::lstat(full.c_str(), &st) != 0 || !S_ISREG(st.st_mode) ||
       (expected && (st.st_ino != expected->st_ino || st.st_dev != expected->st_dev)) ||
@@ -314,8 +446,45 @@ bool StagingFolder::link_from_site(const std::string& path, const struct stat* e
     return false;
   }
   if (stamp) *stamp = stamp_of(st);
+  produced(full);
   ++reused_;
   return true;
+}
+
+void StagingFolder::prune() {
+  std::vector<std::string> files;
+  {
+    std::lock_guard lock(changed_mutex_);
+    files.swap(produced_);
+  }
+  std::unordered_set<std::string> keep(files.begin(), files.end());
+  std::unordered_set<std::string> dirs;
+  for (const auto& f : files) {
+    for (std::string p = parent_of(f); p.size() > staging_.size() && dirs.insert(p).second;) p = parent_of(p);
+  }
+  // readdir's own types: no stat per entry.
+  std::function<void(const std::string&)> walk = [&](const std::string& dir) {
+    std::vector<std::pair<std::string, unsigned char>> entries;
+    if (DIR* d = ::opendir(dir.c_str())) {
+      while (dirent* e = ::readdir(d)) {
+        if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) continue;
+        entries.emplace_back(dir + "/" + e->d_name, e->d_type);
+      }
+      ::closedir(d);
+    }
+    for (auto& [path, type] : entries) {
+      if (type == DT_UNKNOWN) {
+        struct stat st;
+        type = ::lstat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode) ? DT_DIR : DT_REG;
+      }
+      if (type == DT_DIR && dirs.count(path)) {
+        walk(path);
+      } else if (type == DT_DIR || !keep.count(path)) {
+        if (!clear(path)) fail("cannot remove " + path + ": " + std::strerror(errno));
+      }
+    }
+  };
+  walk(staging_);
 }
 
 // Not sync() or syncfs(): they flush every dirty page of the machine or the file system, not just ours
@@ -327,7 +496,17 @@ bool StagingFolder::link_from_site(const std::string& path, const struct stat* e
 bool StagingFolder::sync(int threads) {
   if (failed_ || staging_.empty()) return !failed_;
   std::vector<std::string> folders;
-  {
+  if (spare_) {
+    // The spare: what this build did not produce goes, and only the folders whose entries changed (files
+    // written, linked, unlinked, folders made or removed) are synced; the others were synced when they
+    // last changed.
+    prune();
+    std::lock_guard lock(changed_mutex_);
+    for (const auto& f : changed_) {
+      struct stat st;
+      if (::lstat(f.c_str(), &st) == 0) folders.push_back(f);  // not one removed since
+    }
+  } else {
     std::lock_guard lock(folders_mutex_);
     folders.assign(folders_.begin(), folders_.end());
   }
@@ -368,6 +547,17 @@ bool StagingFolder::commit(Diagnostics& diags, const std::function<void()>& afte
     committed_ = true;
   }
   if (after_swap) after_swap();
+  // The previous site, now under the staging folder's name, becomes the spare when it is a site takao made
+  // and there is no spare yet; otherwise it is removed in the background.
+  bool previous = !spare_ && fs::exists(staging_, ec);
+  if (previous) {
+    struct stat st;
+    std::string spare = spare_for(out_);
+    if (::lstat((staging_ + "/" + kOutputMarker).c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+        ::lstat(spare.c_str(), &st) != 0 && errno == ENOENT && ::rename(staging_.c_str(), spare.c_str()) == 0) {
+      previous = false;
+    }
+  }
   // The swap (and what after_swap renamed beside it) is durable once the parent folder is; so are the
   // folders begin() made to hold the output, once their own parents are.
   std::string parent = fs::path(out_).parent_path().string();
@@ -375,7 +565,7 @@ bool StagingFolder::commit(Diagnostics& diags, const std::function<void()>& afte
     diags.warning(out_, 1, 1, "the new site is in place but may not survive a power cut: cannot sync " + parent + ": " + std::strerror(errno));
   }
   for (const auto& made : made_ancestors_) sync_path(fs::path(made).parent_path().string(), true);
-  if (fs::exists(staging_, ec)) remove_previous_site(staging_);  // the staging folder now holds the previous site
+  if (previous) remove_previous_site(staging_);
   return true;
 }
 

@@ -1,5 +1,21 @@
 // Writes the site into a staging folder beside the output folder and swaps it in only when everything
 // succeeded, so a failed or killed build leaves the previous site exactly as it was.
+//
+// Two trees. The tree a build swaps out is not removed: it stays beside the output as the spare
+// (".NAME.takao-spare"), one generation behind, and the next build brings it up to date in place and
+// exchanges again. Most files of a rebuild are unchanged, and most unchanged files are already in the spare
+// as the very same inode as in the live site (the build that made the live site linked them from the tree
+// that is now the spare), so they cost one lstat each: no link, no removal of a tree, no folder changed.
+//
+// The spare is trusted only through the live site: an entry of the spare is kept when it is the same file
+// (device and inode, looked at now) as the live entry the caller vouches for (its bytes compared, or its
+// build-state record matched); everything else in it is unlinked and made again, and whatever the new build
+// does not produce is removed at the end (a walk of the spare, so files put there from outside go too).
+// Hence the spare needs no state of its own and nothing to invalidate: a build killed while updating it
+// leaves a spare that the next build simply brings up to date again. The spare is used under an exclusive
+// flock (a second build at the same time falls back to a fresh staging folder), and only when it holds the
+// .takao-output marker; without a usable spare the build makes a fresh ".NAME.takao-staging-PID" tree as
+// before, and the tree it swaps out becomes the spare.
 #pragma once
 #include <atomic>
 #include <functional>
@@ -32,8 +48,8 @@ class StagingFolder {
   StagingFolder(const StagingFolder&) = delete;
   StagingFolder& operator=(const StagingFolder&) = delete;
 
-  // Creates an empty staging folder next to `out_dir`, after removing staging folders that killed builds
-  // left there (their process is gone).
+  // Takes the spare beside `out_dir` when there is a usable one, else creates an empty staging folder
+  // there; first removes staging folders that killed builds left (their process is gone).
   bool begin(const std::string& out_dir, Diagnostics& diags);
   // Thread-safe for distinct paths. `path` is relative to the output root.
   // With `stamp`, also gives what the new file is on disk, for the build state.
@@ -57,19 +73,32 @@ class StagingFolder {
   // folder of the staging tree (fsync: all of them are new, and their entries, written or linked, are the
   // tree). Linked files are not synced: their data was made durable by the build that wrote them. Runs on
   // `threads` threads: the calls mostly wait for the disk. False (and failed()) when one fails.
+  // With a spare: first removes from it what this build did not produce (prune()), then syncs only the files
+  // written and the folders whose entries changed.
   bool sync(int threads);
   // Atomically exchanges the staging folder with the output folder (renameat2 RENAME_EXCHANGE), calls
   // `after_swap` (the build state's rename into the same parent folder), makes the renames durable (fsync
   // of the parent folder), then removes the old site.
+  // The swapped-out tree is kept as the spare when it holds the marker (and no spare is there yet).
   bool commit(Diagnostics& diags, const std::function<void()>& after_swap = {});
 
   const std::string& dir() const { return staging_; }
   bool failed() const { return failed_; }
-  size_t reused() const { return reused_; }  // files linked from the current site
+  size_t reused() const { return reused_; }  // files linked from the current site, or already in the spare
+  size_t kept() const { return kept_; }      // of those, already in the spare: not linked
+  bool spare() const { return spare_; }      // this build updates the spare in place
+  // Spare folder name beside `out_dir`.
+  static std::string spare_for(const std::string& out_dir);
   const std::string& failure() const { return failure_; }
 
  private:
   void fail(const std::string& message);
+  // Removes the spare's entries this build did not produce; their folders count as changed.
+  void prune();
+  // Removes whatever is at `full` in the spare (a file, a symlink, a folder); false on failure.
+  bool clear(const std::string& full);
+  void changed(const std::string& folder);  // an entry of `folder` was added or removed
+  void produced(std::string full);          // `full` is a file of the new site
   bool ensure_parent(const std::string& full);
   bool link_from_site(const std::string& path, const struct stat* expected, DiskStamp* stamp = nullptr,
                       const DiskStamp* recorded = nullptr);
@@ -80,7 +109,13 @@ class StagingFolder {
   // asking the file system about the parent before each file was a fifth of the write's system calls.
   std::mutex folders_mutex_;
   std::unordered_set<std::string> folders_;
-  std::atomic<size_t> reused_{0};
+  std::atomic<size_t> reused_{0}, kept_{0};
+  bool spare_ = false;   // staging_ is the spare, brought up to date in place
+  int spare_lock_ = -1;  // the spare folder, open and flock'ed
+  // With a spare: the folders whose entries changed (for sync()) and every file produced (for prune()).
+  std::mutex changed_mutex_;
+  std::unordered_set<std::string> changed_;
+  std::vector<std::string> produced_;
   // Files this build wrote, for sync().
   std::mutex written_mutex_;
   std::vector<std::string> written_;

@@ -145,4 +145,84 @@ TEST(Staging, StateLeftByADeadBuildIsRemoved) {
   EXPECT_TRUE(fs::exists(root / ".other.takao-state.tmp-4194305"));
 }
 
+// The spare beside the output is brought up to date in place: an entry that is already the live site's
+// file is kept (no link), others are replaced, what the build did not produce is removed, and after the
+// exchange the previous site is the spare.
+TEST(Staging, SpareIsBroughtUpToDateInPlaceAndKeptAfterTheSwap) {
+  fs::path root = fresh("spare");
+  fs::path out = root / "public", spare = root / ".public.takao-spare";
+  fs::create_directories(out / "a");
+  fs::create_directories(spare / "a");
+  std::ofstream(out / kOutputMarker) << "";
+  std::ofstream(spare / kOutputMarker) << "";
+  std::ofstream(out / "a/same.html") << "same";
+  std::ofstream(out / "old.html") << "old";
+  fs::create_hard_link(out / "a/same.html", spare / "a/same.html");
+  std::ofstream(spare / "changed.html") << "x";
+  fs::create_directories(spare / "gone");
+  std::ofstream(spare / "gone/gone.html") << "gone";
+  struct stat same_before {};
+  ASSERT_EQ(::stat((out / "a/same.html").c_str(), &same_before), 0);
+  Diagnostics d;
+  {
+    StagingFolder s;
+    ASSERT_TRUE(s.begin(out.string(), d));
+    ASSERT_TRUE(s.spare());
+    EXPECT_EQ(s.dir(), spare.string());
+    ASSERT_TRUE(s.reuse("a/same.html", "same"));
+    EXPECT_EQ(s.kept(), 1u);
+    ASSERT_TRUE(s.write("changed.html", "new"));
+    ASSERT_TRUE(s.sync(2));
+    EXPECT_FALSE(fs::exists(spare / "gone"));
+    EXPECT_EQ(slurp(out / "old.html"), "old");  // the live site is untouched until the exchange
+    ASSERT_TRUE(s.commit(d));
+  }
+  struct stat same_after {};
+  ASSERT_EQ(::stat((out / "a/same.html").c_str(), &same_after), 0);
+  EXPECT_EQ(same_after.st_ino, same_before.st_ino);
+  EXPECT_EQ(slurp(out / "changed.html"), "new");
+  EXPECT_FALSE(fs::exists(out / "old.html"));
+  EXPECT_EQ(slurp(spare / "old.html"), "old");  // the previous site is the spare now
+  EXPECT_TRUE(fs::exists(out / kOutputMarker));
+}
+
+// Without a spare, the tree swapped out becomes one when it is a site takao made.
+TEST(Staging, ThePreviousSiteBecomesTheSpare) {
+  fs::path root = fresh("to-spare");
+  fs::path out = root / "public";
+  fs::create_directories(out);
+  std::ofstream(out / kOutputMarker) << "";
+  std::ofstream(out / "old.html") << "old";
+  Diagnostics d;
+  {
+    StagingFolder s;
+    ASSERT_TRUE(s.begin(out.string(), d));
+    EXPECT_FALSE(s.spare());
+    ASSERT_TRUE(s.write("new.html", "new"));
+    ASSERT_TRUE(s.sync(2));
+    ASSERT_TRUE(s.commit(d));
+  }
+  EXPECT_EQ(slurp(root / ".public.takao-spare/old.html"), "old");
+  EXPECT_EQ(slurp(out / "new.html"), "new");
+}
+
+// An empty output folder, swapped out, leaves an empty folder under the spare's name: it is not a spare
+// (no marker), and the next build removes it so that the site it swaps out can become one.
+TEST(Staging, AnEmptyFolderUnderTheSparesNameMakesWayForTheNextSpare) {
+  fs::path root = fresh("empty-spare");
+  fs::path out = root / "public", spare = root / ".public.takao-spare";
+  fs::create_directories(out);
+  fs::create_directories(spare);
+  std::ofstream(out / kOutputMarker) << "";
+  Diagnostics d;
+  {
+    StagingFolder s;
+    ASSERT_TRUE(s.begin(out.string(), d));
+    EXPECT_FALSE(s.spare());
+    ASSERT_TRUE(s.write("new.html", "new"));
+    ASSERT_TRUE(s.commit(d));
+  }
+  EXPECT_TRUE(fs::exists(spare / kOutputMarker));
+}
+
 }  // namespace takao

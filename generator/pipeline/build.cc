@@ -152,7 +152,11 @@ bool write_files(StagingFolder& staging, const OutputFiles& files, int jobs, boo
       staging.copy(f.path, f.copy_from);
       written[i] = 1;
       if (!compress) return;
-      for (const auto& z : compressed_twins(f)) staging.write(z.path, z.bytes), ++written[i];
+      // Twins equal to the live site's are linked (or already in the spare), not written again.
+      for (const auto& z : compressed_twins(f)) {
+        if (!staging.reuse(z.path, z.bytes)) staging.write(z.path, z.bytes);
+        ++written[i];
+      }
       return;
     }
     recorded[i] = true;
@@ -366,14 +370,15 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
     stats->files += kept_search_files;
   }
   timer.lap("write");
-  if (stats) stats->reused = staging.reused();
+  if (stats) stats->reused = staging.reused(), stats->kept = staging.kept();
   // What takao check will answer for these sources: the diagnostics so far, not those about saving.
   std::vector<Diagnostic> answer = diags.sorted();
   // Durable, in this order, so that a power cut (not only a kill) leaves the old site or the new one, and
   // a state that vouches only for files that are live:
   //  1. each file written reached the disk: its writeback was started as it was written, and sync() runs
-  //     fdatasync on it, then fsync on every folder of the new tree (linked files were synced by the build
-  //     that wrote them);
+  //     fdatasync on it, then fsync on every folder of a fresh tree, or, when the spare was brought up to
+  //     date in place, on the folders whose entries changed (linked files were synced by the build that
+  //     wrote them; the spare's other folders when they last changed);
   //  2. the new state, in a temporary file beside the output, fdatasync'ed (it names the new tree's inodes);
   //  3. the swap (RENAME_EXCHANGE), then at once the state's rename over the old one: two renames in the
   //     output's parent folder, made durable together by one fsync of that folder.

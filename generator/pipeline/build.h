@@ -37,6 +37,7 @@ struct BuildStats {
   size_t pages = 0;         // HTML pages written
   size_t files = 0;         // all files written
   size_t reused = 0;        // of those, linked unchanged from the previous site
+  size_t kept = 0;          // of those, already in place in the spare tree (no link made)
   size_t pages_reused = 0;  // pages not rendered: the build state showed them unchanged
   bool search_index_kept = false;  // the search documents were unchanged: the last index was linked
   // takao check: the sources were the ones the last build recorded (pipeline/check_record), so its warnings

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <chrono>
+#include <regex>
 #include <thread>
 
 #include "e2e_util.h"
@@ -157,6 +158,95 @@ TEST(BuildOutput, UnchangedFilesAreLinkedFromThePreviousSiteAndChangedOnesWritte
   fs::path fresh = content.parent_path() / "fresh";
   ASSERT_EQ(takao("build --content '" + content.string() + "' --out '" + fresh.string() + "'").status, 0);
   EXPECT_TRUE(tree(fresh) == after);
+}
+
+// The tree a build swaps out stays beside the output as the spare (".public.takao-spare"), and the next
+// build brings it up to date in place: an unchanged rebuild finds every file already there (the same inode
+// as in the live site), so it links nothing, writes nothing and changes no folder.
+std::map<std::string, struct stat> stats_below(const fs::path& root) {
+  std::map<std::string, struct stat> out;
+  for (const auto& e : fs::recursive_directory_iterator(root)) {
+    struct stat st{};
+    ::lstat(e.path().c_str(), &st);
+    out[fs::relative(e.path(), root).string()] = st;
+  }
+  return out;
+}
+
+TEST(StagingSpare, UnchangedRebuildLinksNothingAndChangesNoFolder) {
+  fs::path content = fixture_copy("spare");
+  fs::path out = content.parent_path() / "public", spare = content.parent_path() / ".public.takao-spare";
+  std::string cmd = "build --content '" + content.string() + "' --out '" + out.string() + "' --timings";
+  ASSERT_EQ(takao(cmd).status, 0);
+  EXPECT_FALSE(fs::exists(spare));  // a first build swaps nothing out
+  ASSERT_EQ(takao(cmd).status, 0);
+  ASSERT_TRUE(fs::exists(spare / ".takao-output"));  // the first site, kept as the spare
+  auto live = stats_below(out), kept = stats_below(spare);
+  e2e::Run r = takao(cmd);
+  ASSERT_EQ(r.status, 0) << r.err;
+  // Every file of the site: already in the spare, not linked.
+  std::smatch m, k;
+  ASSERT_TRUE(std::regex_search(r.err, m, std::regex("takao: (\\d+) of (\\d+) files unchanged"))) << r.err;
+  ASSERT_TRUE(std::regex_search(r.err, k, std::regex("takao: (\\d+) of them already in the spare tree"))) << r.err;
+  size_t files = std::stoul(m[2]), linked = std::stoul(m[1]), in_spare = std::stoul(k[1]);
+  EXPECT_GT(linked, 100u) << r.err;
+  EXPECT_GE(linked + 10, files) << r.err;  // copied attachments are not counted as linked
+  EXPECT_EQ(in_spare, linked) << r.err;
+  // The live site is the former spare's tree, with the same files (inodes) as before; no folder of it
+  // changed (modification time), and the former live tree is the spare now, untouched as well.
+  auto now = stats_below(out), now_spare = stats_below(spare);
+  ASSERT_EQ(now.size(), live.size());
+  for (const auto& [path, st] : live) {
+    ASSERT_TRUE(now.count(path)) << path;
+    // (The marker is the spare's own: each build into a fresh staging folder writes one.)
+    if (!S_ISDIR(st.st_mode) && path != ".takao-output") {
+      EXPECT_EQ(now[path].st_ino, st.st_ino) << path;
+    }
+    if (S_ISDIR(st.st_mode)) {
+      EXPECT_EQ(now[path].st_ino, kept[path].st_ino) << path;
+      EXPECT_EQ(now[path].st_mtim.tv_nsec, kept[path].st_mtim.tv_nsec) << path;
+      EXPECT_EQ(now[path].st_mtim.tv_sec, kept[path].st_mtim.tv_sec) << path;
+      EXPECT_EQ(now_spare[path].st_ino, st.st_ino) << path;
+      EXPECT_EQ(now_spare[path].st_mtim.tv_nsec, st.st_mtim.tv_nsec) << path;
+    }
+  }
+}
+
+// Whatever state a killed build (or anyone else) left the spare in, the next build brings it up to date:
+// missing, replaced and stray files, a folder replaced by a file or by a symlink to somewhere else (which
+// is removed, never followed), and the site equals a clean build.
+TEST(StagingSpare, AHalfUpdatedOrTamperedSpareIsBroughtUpToDate) {
+  fs::path content = fixture_copy("spare-tampered");
+  fs::path root = content.parent_path();
+  fs::path out = root / "public", spare = root / ".public.takao-spare";
+  std::string cmd = "build --content '" + content.string() + "' --out '" + out.string() + "'";
+  ASSERT_EQ(takao(cmd).status, 0);
+  ASSERT_EQ(takao(cmd).status, 0);
+  ASSERT_TRUE(fs::exists(spare / "about/index.html"));
+  fs::remove(spare / "about/index.html.br");
+  fs::remove(spare / "index.html");
+  write(spare / "index.html", "stale");
+  fs::remove(spare / "en/about/index.html.gz");
+  write(spare / "en/about/index.html.gz", "not gzip");  // a new inode where the link was
+  write(spare / "stray/page.html", "not made by this build");
+  fs::remove_all(spare / "journal");
+  write(spare / "journal", "a file where a folder belongs");
+  fs::path elsewhere = root / "elsewhere";
+  write(elsewhere / "keep.txt", "keep");
+  fs::remove_all(spare / "reports");
+  fs::create_directory_symlink(elsewhere, spare / "reports");
+  e2e::Run r = takao(cmd);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(read(elsewhere / "keep.txt"), "keep");
+  EXPECT_EQ(fs::directory_iterator(elsewhere)->path().filename(), "keep.txt");
+  EXPECT_FALSE(fs::is_symlink(out / "reports"));
+  EXPECT_FALSE(fs::exists(out / "stray"));
+  fs::path fresh = root / "fresh";
+  ASSERT_EQ(takao("build --content '" + content.string() + "' --out '" + fresh.string() + "'").status, 0);
+  EXPECT_TRUE(tree(fresh) == tree(out));
+  // And once more, from the tree that was live (now the spare).
+  ASSERT_EQ(takao(cmd).status, 0);
+  EXPECT_TRUE(tree(fresh) == tree(out));
 }
 
 TEST(Cli, WrongCommandLineExitsTwo) {
