@@ -50,6 +50,24 @@ SiteViews::SiteViews(const Site& site, const Theme& theme, RenderOptions options
   if (site.glossary_home) index(*site.glossary_home);
   for (const auto& g : site.glossary)
     if (g.category == "district" && !g.en.empty()) district_en_.emplace(g.zh, g.en);
+  // After district_en_: the lists name districts in each language.
+  table_districts_.resize(site.glossary_tables.size());
+  district_lists_.resize(site.glossary_tables.size());
+  for (size_t t = 0; t < site.glossary_tables.size(); ++t) {
+    const GlossaryTable& tb = site.glossary_tables[t];
+    if (!glossary_table_split(tb)) continue;
+    table_districts_[t] = glossary_table_districts(site, tb);
+    for (bool en : {false, true}) {
+      nlohmann::json list = nlohmann::json::array();
+      for (const auto& g : table_districts_[t]) {
+        std::string name = g.zh.empty() ? this->t(en, "ui", "no_district") : district_name(g.zh, en);
+        std::string url = glossary_district_url(tb, g);
+        list.push_back({{"name", name}, {"name_lang", zh_mark(en, name)}, {"count", g.entries.size()},
+                        {"url", en ? "/en" + url : url}});
+      }
+      district_lists_[t][en] = std::move(list);
+    }
+  }
 }
 
 std::string SiteViews::english_fragments(std::string html) const {

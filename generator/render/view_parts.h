@@ -2,6 +2,7 @@
 // pieces many views share (a document with its body, an issue, article, report or glossary entry in a list,
 // an author list, the breadcrumbs). The view of each page kind is made in render/views_*.cc from these.
 #pragma once
+#include <array>
 #include <initializer_list>
 #include <map>
 #include <string>
@@ -12,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/site.h"
+#include "render/glossary_districts.h"
 #include "render/page_plan.h"
 #include "render/theme.h"
 
@@ -74,6 +76,12 @@ class SiteViews {
   nlohmann::json report_item(size_t index, bool en) const;
   nlohmann::json entry_item(size_t index, bool en) const;
 
+  // The districts of a glossary table split by district (glossary_table_districts), and their list as the
+  // table's and every district page's view shows it, made once: each of a table's district pages shows
+  // the whole list, and grouping the table again for each page made views quadratic in the districts.
+  const std::vector<GlossaryDistrictGroup>& table_districts(size_t table) const { return table_districts_[table]; }
+  const nlohmann::json& table_district_list(size_t table, bool en) const { return district_lists_[table][en]; }
+
  private:
   // On an English page, a link to "/en/x/#id" where x's English text has no such id but its Chinese text
   // does (a Chinese heading cited from a Chinese body shown on an English page) goes to the Chinese page.
@@ -81,6 +89,8 @@ class SiteViews {
 
   std::map<std::string, const Document*> docs_by_url_;  // zh URL -> document, for english_fragments
   std::map<std::string, std::string> district_en_;      // 前鎮區 -> Cianjhen Dist., from the glossary's districts
+  std::vector<std::vector<GlossaryDistrictGroup>> table_districts_;  // by table; empty when not split
+  std::vector<std::array<nlohmann::json, 2>> district_lists_;          // by table, [zh, en]
 };
 
 // The view of one page while its kind's view function fills it in: the page's own data, the breadcrumbs

@@ -52,15 +52,8 @@ void glossary_table_view(const SiteViews& views, PageView& out) {
   // A long table lists its districts; each district's page lists the entries in it.
   bool split = glossary_table_split(tb);
   if (split) {
-    auto groups = glossary_table_districts(site, tb);
-    json districts = json::array();
-    for (const auto& g : groups) {
-      std::string name = g.zh.empty() ? views.t(en, "ui", "no_district") : views.district_name(g.zh, en);
-      std::string url = glossary_district_url(tb, g);
-      districts.push_back({{"name", name}, {"name_lang", zh_mark(en, name)}, {"count", g.entries.size()},
-                           {"url", en ? "/en" + url : url}});
-    }
-    page["districts"] = districts;
+    const auto& groups = views.table_districts(p.index);
+    page["districts"] = views.table_district_list(p.index, en);
     shown.clear();
     if (p.kind == PageKind::glossary_district && p.group < groups.size()) {
       const auto& g = groups[p.group];
