@@ -60,7 +60,10 @@ std::string purpose_description(const Site&, const PlannedPage& page, const json
   std::string text;
   if (group && group->contains(key) && (*group)[key].is_string()) text = (*group)[key].get<std::string>();
   if (text.empty()) text = "{title} | {site}";
-  const json& p = view.contains("page") ? view["page"] : json::object();
+  // Both sides lvalues: `cond ? view["page"] : json::object()` is a prvalue, a deep copy of the
+  // page's view (thousands of rows on a list page) for every page described.
+  static const json kNone = json::object();
+  const json& p = view.contains("page") ? view["page"] : kNone;
   replace_all(text, "{title}", as_text(view.value("title", json(""))));
   replace_all(text, "{site}", view.contains("site") ? as_text(view["site"]["title"]) : "");
   replace_all(text, "{count}", p.contains("count") ? as_text(p["count"]) : "");
