@@ -44,9 +44,10 @@ void issue_view(const SiteViews& views, PageView& out) {
   const Issue& is = site.issues[p.index];
   journal_crumb(views, out);
   page = views.doc_view(is.doc, en);
+  json body = page["body"];  // the issue's own text, whatever the item's fields overwrite
   json item = views.issue_item(p.index, en);
   for (auto it = item.begin(); it != item.end(); ++it) page[it.key()] = it.value();
-  page["body"] = views.doc_view(is.doc, en)["body"];
+  page["body"] = std::move(body);
   page["pdf_file"] = pdf_file_view(views.options.pdfs, is.pdf, views.strings(en));
   json toc = json::array();
   for (size_t a : is.articles) toc.push_back(views.article_item(a, en));
