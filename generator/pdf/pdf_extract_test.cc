@@ -1,4 +1,6 @@
 // Extraction from real PDFs that Chromium printed (tests/fixtures/pdf/make-pdfs), and the cache.
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -12,7 +14,9 @@ namespace {
 
 using takao::testing::test_pdf;
 
-std::string scratch() { return ::testing::TempDir() + "/thumb.png"; }
+// One file per test process: CTest runs these tests in parallel, and a shared name let one overwrite
+// another's thumbnail while it was being read.
+std::string scratch() { return ::testing::TempDir() + "/thumb-" + std::to_string(::getpid()) + ".png"; }
 
 TEST(PdfExtract, TextPerPageAsAReaderSeesIt) {
   PdfText t = extract_pdf_file(test_pdf("report.pdf"), {}, scratch());
