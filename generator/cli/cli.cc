@@ -101,13 +101,20 @@ int build_or_check(int argc, char** argv, bool check) {
     for (const auto& [step, seconds] : stats.render_step_seconds) {
       std::fprintf(stderr, "takao:   render step %-10s %7.3f s (all workers)\n", step.c_str(), seconds);
     }
-    if (stats.from_check_record) {
+    if (stats.up_to_date) {
+      std::fprintf(stderr, "takao: the sources and %s are those the last build recorded: nothing to do\n", config.out_dir.c_str());
+      std::fprintf(stderr, "takao: %zu of %zu pages unchanged (build state), not rendered\n", stats.pages_reused, stats.pages);
+    } else if (stats.from_check_record) {
       std::fprintf(stderr, "takao: the sources are those %s's build recorded: its answer, from the build state\n",
                    config.out_dir.c_str());
     } else {
       std::fprintf(stderr, "takao: %zu of %zu files unchanged, linked from the previous site\n", stats.reused, stats.files);
       std::fprintf(stderr, "takao: %zu of them already in the spare tree, not linked\n", stats.kept);
       std::fprintf(stderr, "takao: %zu of %zu pages unchanged (build state), not rendered\n", stats.pages_reused, stats.pages);
+      if (stats.bodies_changed >= 0) {
+        std::fprintf(stderr, "takao: no front matter changed, %ld bodies did: only the pages that read them were looked at\n",
+                     stats.bodies_changed);
+      }
     }
     if (stats.search_index_kept) std::fprintf(stderr, "takao: search documents unchanged, the index was kept\n");
   }

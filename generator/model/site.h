@@ -2,6 +2,7 @@
 // report series, the glossary, the pages, and the indexes by author, keyword and agency.
 // Built in one place (build_site), sorted deterministically, plain data with no behaviour.
 #pragma once
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -142,6 +143,10 @@ struct BuildOptions {
   // false: the bodies' link problems and the anchor check are left to report_body_diagnostics
   // (model/site_bodies.h), so takao serve can keep them apart from the rest.
   bool body_diagnostics = true;
+  // Called once for every source file as its front matter is read (from many threads at once), with where
+  // its body starts in its bytes: nullopt for files that are not Markdown documents or whose front matter
+  // did not parse. The build's record of what each file's skeleton and body are (pipeline/source_split.h).
+  std::function<void(const SourceFile&, std::optional<size_t> body_offset)> on_source;
 };
 
 // Builds the model from the loaded sources; problems go to `diags` (the model is then incomplete and must

@@ -138,12 +138,27 @@ class SiteBuilder {
       const SourceFile& f = sources_[e.source];
       e.fm = options_.cache ? options_.cache->front_matter(f.display_path, f.bytes, diags_)
                             : parse_front_matter(f.display_path, f.bytes, diags_);
+      tell_source(f, e.fm);
       if (e.en_source != SIZE_MAX) {
         const SourceFile& en = sources_[e.en_source];
         e.fm_en = options_.cache ? options_.cache->front_matter(en.display_path, en.bytes, diags_)
                                  : parse_front_matter(en.display_path, en.bytes, diags_);
+        tell_source(en, e.fm_en);
       }
     });
+    if (options_.on_source) {
+      for (const auto& f : sources_) {
+        if (f.kind == FileKind::site_config || f.kind == FileKind::attachment || f.kind == FileKind::glossary_csv) options_.on_source(f, std::nullopt);
+      }
+    }
+  }
+
+  // options_.on_source, with where the body starts (the parser's body is a view into the file's bytes).
+  void tell_source(const SourceFile& f, const std::optional<FrontMatter>& fm) const {
+    if (!options_.on_source) return;
+    std::optional<size_t> at;
+    if (fm) at = fm->body.data() ? static_cast<size_t>(fm->body.data() - f.bytes.data()) : f.bytes.size();
+    options_.on_source(f, at);
   }
 
   void read_common_fields() {

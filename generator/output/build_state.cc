@@ -17,7 +17,7 @@ namespace takao {
 
 namespace {
 
-constexpr std::string_view kMagic = "TAKAO-STATE 2\n";  // the format's version: change it with the layout
+constexpr std::string_view kMagic = "TAKAO-STATE 3\n";  // the format's version: change it with the layout
 
 class Writer {
  public:
@@ -27,7 +27,7 @@ class Writer {
   }
   void s(std::string_view v) { u(v.size()), out.append(v); }
   void d(const Digest& v) { out.append(reinterpret_cast<const char*>(v.data()), v.size()); }
-  void stamp(const DiskStamp& f) { u(f.size), u(f.inode), u(static_cast<uint64_t>(f.mtime_ns)); }
+  void stamp(const DiskStamp& f) { u(f.size), u(f.inode), u(static_cast<uint64_t>(f.mtime_ns)), u(f.mode); }
   std::string out;
 };
 
@@ -61,7 +61,7 @@ class Reader {
   }
   DiskStamp stamp() {
     DiskStamp f;
-    f.size = u(), f.inode = u(), f.mtime_ns = static_cast<int64_t>(u());
+    f.size = u(), f.inode = u(), f.mtime_ns = static_cast<int64_t>(u()), f.mode = u();
     return f;
   }
   // An id into a table of `limit` entries.
@@ -85,6 +85,7 @@ DiskStamp stamp_of(const struct stat& st) {
   f.size = static_cast<uint64_t>(st.st_size);
   f.inode = static_cast<uint64_t>(st.st_ino);
   f.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+  f.mode = st.st_mode;
   return f;
 }
 
@@ -147,6 +148,12 @@ const OutputRecord* BuildState::previous(const std::string& path) const {
   return it == previous_.end() ? nullptr : &it->second;
 }
 
+std::optional<Digest> BuildState::previous_input(const std::string& name) const {
+  auto it = previous_inputs_.find(name);
+  if (it == previous_inputs_.end()) return std::nullopt;
+  return it->second;
+}
+
 const BuildState::Group* BuildState::previous_group(const std::string& name) const {
   auto it = previous_groups_.find(name);
   return it == previous_groups_.end() ? nullptr : &it->second;
@@ -157,6 +164,7 @@ void BuildState::put(const std::string& path, OutputRecord record) { next_[path]
 bool BuildState::load(const std::string& file, const Digest& key) {
   previous_.clear();
   previous_groups_.clear();
+  previous_inputs_.clear();
   std::ifstream in(file, std::ios::binary);
   if (!in) return false;
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -210,6 +218,7 @@ bool BuildState::load(const std::string& file, const Digest& key) {
       }
       rec.missed = set_map.empty() ? 0 : set_map[r.id(set_map.size())];
       rec.found = set_map.empty() ? 0 : set_map[r.id(set_map.size())];
+      read_ids(rec.body_deps);
     }
     previous_.emplace(std::move(path), std::move(rec));
   }
@@ -225,9 +234,15 @@ bool BuildState::load(const std::string& file, const Digest& key) {
     }
     previous_groups_.emplace(std::move(name), std::move(g));
   }
+  uint64_t inputs = r.u();
+  for (uint64_t i = 0; i < inputs && r.ok; ++i) {
+    std::string name(r.s());
+    previous_inputs_[std::move(name)] = r.d();
+  }
   if (!r.ok || !r.done()) {
     previous_.clear();
     previous_groups_.clear();
+    previous_inputs_.clear();
     return false;
   }
   return true;
@@ -265,6 +280,7 @@ std::string BuildState::prepare(const std::string& file, const Digest& key) cons
   for (const auto& [path, rec] : next_) {
     for (uint32_t id : rec.ids) use_string(id);
     for (uint32_t id : rec.settled) use_string(id);
+    for (uint32_t id : rec.body_deps) use_string(id);
     use_set(rec.missed), use_set(rec.found);
   }
 
@@ -292,6 +308,8 @@ std::string BuildState::prepare(const std::string& file, const Digest& key) cons
     w.u(rec.kept.size());
     for (const auto& link : rec.kept) w.s(link.href), w.s(link.element), w.u(static_cast<uint64_t>(link.html_line)), w.u(link.in_body);
     w.u(set_map[rec.missed]), w.u(set_map[rec.found]);
+    w.u(rec.body_deps.size());
+    for (uint32_t id : rec.body_deps) w.u(string_map[id]);
   }
   w.u(next_groups_.size());
   for (const auto& [name, g] : next_groups_) {
@@ -300,6 +318,8 @@ std::string BuildState::prepare(const std::string& file, const Digest& key) cons
     w.u(g.paths.size());
     for (const auto& path : g.paths) w.s(path);
   }
+  w.u(next_inputs_.size());
+  for (const auto& [name, digest] : next_inputs_) w.s(name), w.d(digest);
   w.d(digest_of(w.out));
 
   std::string temp = file + ".tmp-" + std::to_string(getpid());

@@ -15,6 +15,7 @@
 #include <deque>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -25,10 +26,12 @@
 
 namespace takao {
 
-// What a file is on disk; equal stamps mean nothing wrote to it since it was recorded.
+// What a file is on disk; equal stamps mean nothing wrote to it since it was recorded. The mode too: a
+// file made unreadable from outside changes nothing else, and a web host could no longer serve it.
 struct DiskStamp {
   uint64_t size = 0, inode = 0;
   int64_t mtime_ns = 0;
+  uint64_t mode = 0;
   bool present() const { return inode != 0; }
   bool operator==(const DiskStamp&) const = default;
 };
@@ -44,6 +47,9 @@ struct OutputRecord {
   std::vector<uint32_t> ids, settled;
   std::vector<FoundLink> kept;  // links the link check looks at after all pages are in
   uint32_t missed = 0, found = 0;  // BuildState::set ids
+  // String ids of the documents (Chinese source paths) whose body the page's view read
+  // (pipeline/source_split.h): while no skeleton changed, only a change of one of these bodies reaches it.
+  std::vector<uint32_t> body_deps;
 };
 
 class BuildState {
@@ -78,6 +84,11 @@ class BuildState {
   const Group* previous_group(const std::string& name) const;
   void put_group(const std::string& name, Group group) { next_groups_[name] = std::move(group); }
 
+  // What the inputs of the last build were, by name (the site's skeleton, each source file's body), and
+  // this build's. Not thread-safe.
+  std::optional<Digest> previous_input(const std::string& name) const;
+  void put_input(const std::string& name, const Digest& digest) { next_inputs_[name] = digest; }
+
   // Interned strings and sets of them; thread-safe.
   uint32_t intern(std::string_view s);
   std::vector<uint32_t> intern_all(const std::vector<std::string>& strings);  // one lock for all
@@ -95,6 +106,8 @@ class BuildState {
   std::unordered_map<std::string, OutputRecord> previous_;
   std::map<std::string, OutputRecord> next_;
   std::map<std::string, Group> previous_groups_, next_groups_;
+  std::unordered_map<std::string, Digest> previous_inputs_;
+  std::map<std::string, Digest> next_inputs_;
 };
 
 }  // namespace takao

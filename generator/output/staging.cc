@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <mutex>
 
 #include "core/parallel.h"
@@ -23,6 +24,17 @@ namespace fs = std::filesystem;
 namespace takao {
 
 namespace {
+
+// The process's umask, from /proc (umask() can only read it by changing it, which would race with threads
+// creating files); 022 when /proc cannot tell.
+mode_t current_umask() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("Umask:", 0) == 0) return static_cast<mode_t>(std::strtoul(line.c_str() + 6, nullptr, 8));
+  }
+  return 022;
+}
 
 std::mutex failure_mutex;
 
@@ -200,6 +212,7 @@ bool StagingFolder::begin(const std::string& out_dir, Diagnostics& diags) {
   fs::create_directories(out.parent_path(), ec);
   remove_abandoned_staging(out);
   have_site_ = fs::exists(out / kOutputMarker, ec);
+  file_mode_ = 0644 & ~current_umask();
   folders_.clear();
   written_.clear();
   produced_.clear();
@@ -425,7 +438,7 @@ bool StagingFolder::link_from_site(const std::string& path, const struct stat* e
     // The spare's entry is kept when it is, right now, the same file as the live entry, and that is the
     // file the caller vouches for. Two entries naming one inode at the same moment are one file.
     struct stat site;
-    if (S_ISREG(st.st_mode) && ::lstat(live.c_str(), &site) == 0 && site.st_ino == st.st_ino &&
+    if (S_ISREG(st.st_mode) && (st.st_mode & 07777) == file_mode_ && ::lstat(live.c_str(), &site) == 0 && site.st_ino == st.st_ino &&
         site.st_dev == st.st_dev && (!expected || (st.st_ino == expected->st_ino && st.st_dev == expected->st_dev)) &&
         (!recorded || stamp_of(st) == *recorded)) {
       if (stamp) *stamp = stamp_of(st);
@@ -439,7 +452,8 @@ bool StagingFolder::link_from_site(const std::string& path, const struct stat* e
   if (::linkat(AT_FDCWD, live.c_str(), AT_FDCWD, full.c_str(), 0) != 0) return false;
   changed(parent_of(full));
   // linkat links a symbolic link itself, so the new entry is looked at, not the site's.
-  if (::lstat(full.c_str(), &st) != 0 || !S_ISREG(st.st_mode) ||
+  // A file whose permissions were changed from outside is not what a clean build writes: made afresh.
+  if (::lstat(full.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || (st.st_mode & 07777) != file_mode_ ||
       (expected && (st.st_ino != expected->st_ino || st.st_dev != expected->st_dev)) ||
       (recorded && stamp_of(st) != *recorded)) {
     ::unlink(full.c_str());

@@ -121,6 +121,7 @@ class StagingFolder {
   std::vector<std::string> written_;
   // Folders begin() made to hold the output folder: their parents' entries must reach the disk too.
   std::vector<std::string> made_ancestors_;
+  mode_t file_mode_ = 0644;  // the permissions write() gives a file (0644 less the umask)
   bool have_site_ = false;  // out_ holds a site made by takao, to reuse files from
   bool committed_ = false;
   bool failed_ = false;

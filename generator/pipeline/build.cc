@@ -20,6 +20,8 @@
 #include "pipeline/build_memo.h"
 #include "pipeline/check_record.h"
 #include "pipeline/search_documents.h"
+#include "pipeline/source_split.h"
+#include "pipeline/tree_record.h"
 #include "pipeline/site_pdfs.h"
 #include "publish/assets.h"
 #include "publish/compress.h"
@@ -28,6 +30,7 @@
 #include "publish/sitemaps.h"
 #include "render/page_plan.h"
 #include "render/page_views.h"
+#include "render/view_parts.h"
 #include "render/template_engine.h"
 #include "render/theme.h"
 #include "search/index_writer.h"
@@ -207,6 +210,14 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
     timer.finish();
     return !diags.has_errors();
   }
+  // takao build of sources the last build recorded, unchanged since, with its output untouched: nothing to
+  // do (pipeline/tree_record; any doubt and the build runs).
+  if (config.write && !config.preview && answer_from_tree_record(config, theme_dir, today, jobs, diags, stats)) {
+    if (config.progress) config.progress->stage = BuildProgress::done;
+    timer.lap("record");
+    timer.finish();
+    return !diags.has_errors();
+  }
   // takao build: the sources' stamps before any is read, for the check record written after the swap.
   SourceSnapshot sources_seen;
   if (config.write && !config.preview) {
@@ -233,6 +244,8 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   options.today = today;
   options.jobs = jobs;
   options.base_url = config.base_url;
+  SourceSplits splits;  // each file's skeleton and body, for pages that need no view (pipeline/source_split.h)
+  if (config.write) options.on_source = [&](const SourceFile& f, std::optional<size_t> at) { splits.add(f, at); };
   auto site = build_site(std::move(sources), options, diags);
   timer.lap("model");
   if (diags.has_errors()) return false;
@@ -277,6 +290,10 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   StagingFolder staging;
   if (config.write && !staging.begin(config.out_dir, diags)) return false;
   BuildMemo memo(config, theme, assets.view);
+  // Besides the sources' skeletons, views read today's date (scheduled pages) and the PDFs' facts.
+  std::optional<std::set<std::string>> changed_bodies =
+      memo.changed_bodies(splits, splits.skeleton(today.iso() + "\n" + render_options.pdfs.dump()));
+  if (stats) stats->bodies_changed = changed_bodies ? static_cast<long>(changed_bodies->size()) : -1;
   std::vector<size_t> written(plan.size());
   std::vector<OutputRecord> page_records(plan.size());
   std::vector<bool> page_reused(plan.size());
@@ -284,16 +301,29 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   parallel_for(plan.size(), jobs, [&](size_t i) {
     auto t = steps.start();
     const PlannedPage& page = plan[i];
-    nlohmann::json view = renderer.view(page);
     OutputRecord& rec = page_records[i];
+    if (config.progress) ++config.progress->pages_done;
+    // No skeleton changed and the view read no changed body: the page it was, if still on disk as recorded.
+    if (const OutputRecord* same = config.write ? memo.kept(page.path, &links) : nullptr;
+        same && memo.relink(staging, page.path, *same)) {
+      rec = *same;
+      page_reused[i] = true;
+      written[i] = file_count(rec);
+      steps.lap(t, StepClock::write);
+      return;
+    }
+    std::vector<const Document*> reads;
+    record_body_reads(&reads);
+    nlohmann::json view = renderer.view(page);
+    record_body_reads(nullptr);
     if (config.write) rec.input = memo.page_input(view, renderer.layout_view(page));
     steps.lap(t, StepClock::views);
-    if (config.progress) ++config.progress->pages_done;
     if (const OutputRecord* same = config.write ? memo.unchanged(page.path, rec.input, &links) : nullptr;
         same && memo.relink(staging, page.path, *same)) {
       // Made from the same inputs and still on disk as recorded: the page's bytes are known without
       // templates, its twins need no compressing, its links were found by the last build.
       rec = *same;
+      rec.body_deps = memo.body_deps(reads);
       page_reused[i] = true;
       written[i] = file_count(rec);
       steps.lap(t, StepClock::write);
@@ -307,6 +337,7 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
     steps.lap(t, StepClock::link_parse);
     if (!config.write) return;
     memo.record_page(rec, links.parsed(i), settled, names);
+    rec.body_deps = memo.body_deps(reads);
     written[i] = write_with_twins(staging, page.path, html, config.compress, rec, memo.previous(page.path), &steps, &t);
   });
   // What reused pages recorded stands in for parsing and rendering them (one thread: the sets are shared).
@@ -395,15 +426,30 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   }
   timer.lap("sync");
   bool state_saved = false;
+  forget_tree_record(config.out_dir);  // it describes the site being replaced
   if (!staging.commit(diags, [&] { state_saved = state_ready && memo.finish_save(); })) return false;
   timer.lap("swap");
   if (!state_saved) diags.warning(BuildState::file_for(config.out_dir), 1, 1, "cannot write the build state; the next build will be a full one");
   // After the swap: a build killed before this leaves the last record, whose stamps are not those of the
   // sources read now, so takao check checks everything.
-  if (!config.preview &&
-      !save_check_record(config.out_dir, sources_seen, answer, plan.size(), site->config.languages.size())) {
-    diags.warning(check_record_file(config.out_dir), 1, 1, "cannot write the check record; takao check will check everything");
+  if (!config.preview) {
+    // The snapshot names files "CONTENT/path"; the splits know what the build read of them by "path".
+    std::string content_prefix = config.content_dir;
+    while (content_prefix.size() > 1 && content_prefix.back() == '/') content_prefix.pop_back();
+    content_prefix += '/';
+    auto content_of = [&](const std::string& path) -> std::optional<Digest> {
+      if (path.rfind(content_prefix, 0) != 0) return std::nullopt;
+      return splits.content(path.substr(content_prefix.size()));
+    };
+    if (!save_check_record(config.out_dir, sources_seen, answer, plan.size(), site->config.languages.size(), content_of)) {
+      diags.warning(check_record_file(config.out_dir), 1, 1, "cannot write the check record; takao check will check everything");
+    } else if (sources_seen.ok) {
+      // Last: the tree record names the check record just written (a rebuild with nothing to do answers
+      // from both). Without it the next build runs in full.
+      save_tree_record(config, jobs);
+    }
   }
+  timer.lap("record");
   timer.finish();
   return true;
 }

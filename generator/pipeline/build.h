@@ -39,10 +39,16 @@ struct BuildStats {
   size_t reused = 0;        // of those, linked unchanged from the previous site
   size_t kept = 0;          // of those, already in place in the spare tree (no link made)
   size_t pages_reused = 0;  // pages not rendered: the build state showed them unchanged
-  bool search_index_kept = false;  // the search documents were unchanged: the last index was linked
+  bool search_index_kept = false;
+  // Documents whose body changed while no skeleton did (only pages that read them were looked at); -1
+  // when a skeleton changed (or no state), and every page's view was built.
+  long bodies_changed = -1;  // the search documents were unchanged: the last index was linked
   // takao check: the sources were the ones the last build recorded (pipeline/check_record), so its warnings
   // and counts were replayed without reading them.
   bool from_check_record = false;
+  // takao build: the sources were the ones the last build recorded and its output is untouched
+  // (pipeline/tree_record): nothing was made, its warnings and counts were replayed.
+  bool up_to_date = false;
   double seconds = 0;
   size_t languages = 0;
   std::map<std::string, double> stage_seconds;  // "load", "model", "render", "search", ...

@@ -2,8 +2,10 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdio>
 
+#include "model/site.h"
 #include "pipeline/build.h"
 
 namespace takao {
@@ -44,17 +46,51 @@ const OutputRecord* BuildMemo::unchanged(const std::string& path, const Digest& 
   const OutputRecord* rec = previous(path);
   if (!rec || rec->input != input) return nullptr;
   if (rec->page != (links != nullptr)) return nullptr;
-  if (!rec->settled.empty()) {
-    // The page's links to these files were settled because they existed; if one is gone, the page is
-    // rendered and parsed again so that the link check reports it exactly as a clean build would.
-    std::lock_guard lock(known_mutex_);
-    for (uint32_t id : rec->settled) {
-      if (id >= known_.size()) known_.resize(state_.strings(), -1);
-      if (known_[id] < 0) known_[id] = links->knows_file(state_.text(id));
-      if (!known_[id]) return nullptr;
-    }
+  return settled_still_exist(*rec, links) ? rec : nullptr;
+}
+
+bool BuildMemo::settled_still_exist(const OutputRecord& rec, const LinkChecker* links) const {
+  if (rec.settled.empty()) return true;
+  // The page's links to these files were settled because they existed; if one is gone, the page is
+  // rendered and parsed again so that the link check reports it exactly as a clean build would.
+  std::lock_guard lock(known_mutex_);
+  for (uint32_t id : rec.settled) {
+    if (id >= known_.size()) known_.resize(state_.strings(), -1);
+    if (known_[id] < 0) known_[id] = links->knows_file(state_.text(id));
+    if (!known_[id]) return false;
   }
-  return rec;
+  return true;
+}
+
+std::optional<std::set<std::string>> BuildMemo::changed_bodies(const SourceSplits& splits, const Digest& skeleton) {
+  if (!write_) return std::nullopt;
+  std::optional<Digest> was = loaded_ ? state_.previous_input("skeleton") : std::nullopt;
+  std::map<std::string, Digest> bodies = splits.bodies();
+  state_.put_input("skeleton", skeleton);
+  for (const auto& [path, digest] : bodies) state_.put_input("body " + path, digest);
+  if (!was || *was != skeleton) return std::nullopt;
+  std::set<std::string> changed = splits.changed_bodies([&](const std::string& path) { return state_.previous_input("body " + path); });
+  same_skeleton_ = true;
+  for (const auto& doc : changed) changed_ids_.insert(state_.intern(doc));
+  return changed;
+}
+
+const OutputRecord* BuildMemo::kept(const std::string& path, const LinkChecker* links) const {
+  if (!same_skeleton_) return nullptr;
+  const OutputRecord* rec = previous(path);
+  if (!rec || !rec->page) return nullptr;
+  for (uint32_t id : rec->body_deps) {
+    if (changed_ids_.count(id)) return nullptr;
+  }
+  return settled_still_exist(*rec, links) ? rec : nullptr;
+}
+
+std::vector<uint32_t> BuildMemo::body_deps(const std::vector<const Document*>& reads) {
+  std::vector<std::string> paths;
+  for (const Document* d : reads) paths.push_back(d->source_path);
+  std::sort(paths.begin(), paths.end());
+  paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+  return state_.intern_all(paths);
 }
 
 bool BuildMemo::relink(StagingFolder& staging, const std::string& path, const OutputRecord& record) const {

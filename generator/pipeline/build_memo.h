@@ -4,8 +4,15 @@
 // templates, strings and asset table, and the configuration (base URL, drafts, preview, compression). A
 // page whose digest and published files are as recorded is linked from the current site without running
 // its templates, compressing it or parsing it for the link check (its recorded ids and links stand in).
+//
+// Most pages are not even looked at: when no source file's skeleton changed since the last build
+// (pipeline/source_split.h), a page whose view read none of the bodies that changed has the view it had,
+// so its record stands without building the view (kept()).
 #pragma once
+#include <optional>
+#include <set>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -14,12 +21,14 @@
 #include "output/content_digest.h"
 #include "output/link_check.h"
 #include "output/staging.h"
+#include "pipeline/source_split.h"
 #include "render/template_engine.h"
 #include "render/theme.h"
 
 namespace takao {
 
 struct BuildConfig;
+struct Document;
 
 // The program itself: a rebuilt takao may render the same view differently, so its file's identity (size,
 // inode and modification time of /proc/self/exe) is part of the key (cheaper than hashing the binary, and it
@@ -39,6 +48,16 @@ class BuildMemo {
   // The last build's record of `path` when it was made from `input` (and, for a page, every file its links
   // were settled by still exists); null otherwise.
   const OutputRecord* unchanged(const std::string& path, const Digest& input, const LinkChecker* links) const;
+  // Compares the site's skeleton (`splits` with what else views read, digested as `skeleton`) with the last
+  // build's and records this build's. The same: returns the documents whose body changed, and kept() may
+  // keep pages; otherwise (or without a state) nullopt, and every view is built.
+  std::optional<std::set<std::string>> changed_bodies(const SourceSplits& splits, const Digest& skeleton);
+  // The last build's record of page `path` when no skeleton changed, its view read none of the changed
+  // bodies and every file its links were settled by still exists; null otherwise (build its view).
+  const OutputRecord* kept(const std::string& path, const LinkChecker* links) const;
+  // The documents a view read the body of, as a record keeps them.
+  std::vector<uint32_t> body_deps(const std::vector<const Document*>& reads);
+
   // Links `path` and, when the record has them, its twins from the current site if they are still the files
   // recorded; false when any is not (what was linked is left for the caller to overwrite).
   bool relink(StagingFolder& staging, const std::string& path, const OutputRecord& record) const;
@@ -80,6 +99,10 @@ class BuildMemo {
   mutable std::mutex known_mutex_;
   mutable std::vector<signed char> known_;
   std::vector<bool> names_added_;  // name sets already given to the engine
+  // Whether no skeleton changed (changed_bodies), and the string ids of the documents whose body did.
+  bool same_skeleton_ = false;
+  std::unordered_set<uint32_t> changed_ids_;
+  bool settled_still_exist(const OutputRecord& rec, const LinkChecker* links) const;
 };
 
 }  // namespace takao

@@ -14,6 +14,7 @@
 #include "output/content_digest.h"
 #include "pipeline/build.h"
 #include "pipeline/build_memo.h"
+#include "source/source_file.h"
 
 namespace fs = std::filesystem;
 
@@ -25,6 +26,10 @@ constexpr const char* kFormat = "TAKAO-CHECK 1";
 // A file modified this close before the build started (or later) is racy: its stamp may not tell the
 // version the build read. Two seconds covers file systems with coarse timestamps (FAT: 2 s).
 constexpr int64_t kRacyNs = 2'000'000'000;
+
+bool is_racy(const SourceStamp& s, int64_t started_ns) {
+  return s.mtime_ns >= started_ns - kRacyNs || (s.link && s.target_mtime_ns >= started_ns - kRacyNs);
+}
 
 int64_t wall_clock_ns() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -138,7 +143,8 @@ std::string check_record_file(const std::string& out_dir) {
 }
 
 bool save_check_record(const std::string& out_dir, const SourceSnapshot& snapshot, const std::vector<Diagnostic>& diags,
-                       size_t pages, size_t languages) {
+                       size_t pages, size_t languages,
+                       const std::function<std::optional<Digest>(const std::string& path)>& content_of) {
   std::string file = check_record_file(out_dir);
   std::error_code ec;
   if (!snapshot.ok) return true;  // no record of these sources; one of older sources is still true
@@ -149,6 +155,11 @@ bool save_check_record(const std::string& out_dir, const SourceSnapshot& snapsho
   record["languages"] = languages;
   nlohmann::json& files = record["files"] = nlohmann::json::array();
   for (const auto& s : snapshot.files) files.push_back(stamp_json(s));
+  nlohmann::json& racy = record["racy"] = nlohmann::json::object();
+  for (const auto& s : snapshot.files) {
+    if (!is_racy(s, snapshot.started_ns) || s.link || !content_of) continue;
+    if (std::optional<Digest> d = content_of(s.path)) racy[s.path] = digest_hex(*d);
+  }
   nlohmann::json& list = record["diagnostics"] = nlohmann::json::array();
   for (const auto& d : diags) {
     list.push_back({d.path, d.line, d.col, d.severity == Severity::error ? "error" : "warning", d.message});
@@ -169,23 +180,33 @@ bool save_check_record(const std::string& out_dir, const SourceSnapshot& snapsho
   return !ec;
 }
 
-bool answer_from_check_record(const BuildConfig& config, const std::string& theme_dir, const Date& today,
-                              Diagnostics& diags, BuildStats* stats) {
+std::optional<RecordedAnswer> recorded_answer(const BuildConfig& config, const std::string& theme_dir, const Date& today) {
   nlohmann::json record = load(check_record_file(config.out_dir));
-  if (record.is_null()) return false;
-  std::vector<Diagnostic> replay;
-  size_t pages = 0, languages = 0;
+  if (record.is_null()) return std::nullopt;
+  RecordedAnswer answer;
   try {
-    if (record.at("key").get<std::string>() != key_for(config, theme_dir, today)) return false;
+    if (record.at("key").get<std::string>() != key_for(config, theme_dir, today)) return std::nullopt;
     int64_t started = record.at("started_ns").get<int64_t>();
     std::vector<SourceStamp> recorded;
+    std::vector<std::pair<std::string, std::string>> to_read;  // racy files recorded with their content
+    const nlohmann::json racy = record.value("racy", nlohmann::json::object());
     for (const auto& a : record.at("files")) {
       recorded.push_back(stamp_from(a));
       const SourceStamp& s = recorded.back();
-      if (s.mtime_ns >= started - kRacyNs || (s.link && s.target_mtime_ns >= started - kRacyNs)) return false;
+      if (!is_racy(s, started)) continue;
+      auto known = racy.find(s.path);
+      if (known == racy.end() || !known->is_string()) return std::nullopt;
+      to_read.emplace_back(s.path, known->get<std::string>());
     }
     SourceSnapshot now = snapshot_sources(config, theme_dir, today);
-    if (!now.ok || now.files != recorded) return false;
+    if (!now.ok || now.files != recorded) return std::nullopt;
+    for (const auto& [path, hex] : to_read) {
+      std::ifstream in(path, std::ios::binary);
+      std::ostringstream bytes;
+      bytes << in.rdbuf();
+      // As the loader read it (line ends normalised), which is what the digest was taken of.
+      if (!in || digest_hex(digest_of(normalise_text(bytes.str()))) != hex) return std::nullopt;
+    }
     for (const auto& d : record.at("diagnostics")) {
       Diagnostic diag;
       diag.path = d.at(0).get<std::string>();
@@ -193,19 +214,33 @@ bool answer_from_check_record(const BuildConfig& config, const std::string& them
       diag.col = d.at(2).get<int>();
       diag.severity = d.at(3).get<std::string>() == "error" ? Severity::error : Severity::warning;
       diag.message = d.at(4).get<std::string>();
-      replay.push_back(std::move(diag));
+      answer.diagnostics.push_back(std::move(diag));
     }
-    pages = record.at("pages").get<size_t>();
-    languages = record.at("languages").get<size_t>();
+    answer.pages = record.at("pages").get<size_t>();
+    answer.languages = record.at("languages").get<size_t>();
   } catch (const nlohmann::json::exception&) {
-    return false;  // a record of another shape: a full check
+    return std::nullopt;  // a record of another shape: a full check
   } catch (const std::runtime_error&) {
-    return false;
+    return std::nullopt;
   }
-  for (auto& d : replay) diags.add(std::move(d));
+  return answer;
+}
+
+std::string check_record_header(const std::string& out_dir) {
+  std::ifstream in(check_record_file(out_dir), std::ios::binary);
+  std::string line;
+  if (!in || !std::getline(in, line)) return "";
+  return line;
+}
+
+bool answer_from_check_record(const BuildConfig& config, const std::string& theme_dir, const Date& today,
+                              Diagnostics& diags, BuildStats* stats) {
+  std::optional<RecordedAnswer> answer = recorded_answer(config, theme_dir, today);
+  if (!answer) return false;
+  for (auto& d : answer->diagnostics) diags.add(std::move(d));
   if (stats) {
-    stats->pages = pages;
-    stats->languages = languages;
+    stats->pages = answer->pages;
+    stats->languages = answer->languages;
     stats->files = 0;  // a check writes nothing, as a full check reports
     stats->from_check_record = true;
   }

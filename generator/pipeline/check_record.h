@@ -19,16 +19,20 @@
 //   symbolic links by their own stamp and their target's);
 // - a recorded file is "racy" (as git calls it): modified within 2 s before the build started or later. An
 //   edit made while the build was reading, or within the file system's timestamp granularity, could leave
-//   a stamp that does not tell the version the build read from the one on disk. The stamps themselves are
+//   a stamp that does not tell the version the build read from the one on disk. Unless the record holds
+//   the digest of the bytes the build read of it and the file holds them still (read and compared). The stamps themselves are
 //   taken before any source is read, so a file replaced during the build (even with an old mtime, as rsync
 //   does) differs from its record.
 #pragma once
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/date.h"
 #include "core/diagnostics.h"
+#include "output/content_digest.h"
 
 namespace takao {
 
@@ -62,8 +66,24 @@ std::string check_record_file(const std::string& out_dir);
 
 // Writes the record of a successful build (temporary file, rename). `diags` are the build's diagnostics,
 // taken before any about saving the build's own state. False when it could not be written.
+// `content_of(path)`: the digest of the bytes the build read of a file of the snapshot, when it knows them.
+// A racy file whose content is known is recorded with it, and trusted later when it still holds those
+// bytes (git's answer to racy files), so a build right after an edit does not make the next one run in full.
 bool save_check_record(const std::string& out_dir, const SourceSnapshot& snapshot, const std::vector<Diagnostic>& diags,
-                       size_t pages, size_t languages);
+                       size_t pages, size_t languages,
+                       const std::function<std::optional<Digest>(const std::string& path)>& content_of = {});
+
+// What the record of `config.out_dir` answers when it answers for the sources as they are now (the rules
+// above), without adding it anywhere; nullopt otherwise.
+struct RecordedAnswer {
+  std::vector<Diagnostic> diagnostics;
+  size_t pages = 0, languages = 0;
+};
+std::optional<RecordedAnswer> recorded_answer(const BuildConfig& config, const std::string& theme_dir, const Date& today);
+
+// The record's first line (its format and the digest of the rest): names one record of one build. "" when
+// there is none.
+std::string check_record_header(const std::string& out_dir);
 
 // When the record of `config.out_dir` answers for the sources as they are now: adds its diagnostics to
 // `diags`, fills the counts of `stats` and returns true. False (nothing added) for a full check.

@@ -24,6 +24,7 @@
 #include "output/staging.h"
 #include "pipeline/search_documents.h"
 #include "pipeline/site_pdfs.h"
+#include "pipeline/source_split.h"
 #include "publish/assets.h"
 #include "publish/compress.h"
 #include "publish/feeds.h"
@@ -83,31 +84,6 @@ class SubsetDisk : public Disk {
   std::vector<std::string> paths_;
   RealDisk real_;
 };
-
-bool is_markdown_kind(FileKind k) {
-  return k != FileKind::site_config && k != FileKind::attachment && k != FileKind::glossary_csv &&
-         k != FileKind::glossary_table;
-}
-
-// A source file split where its body starts: its "skeleton" (front matter; the whole text for files that
-// are not Markdown documents) and its body, each as a fingerprint.
-struct FileSplit {
-  Fingerprint skeleton{}, body{};
-  size_t at = 0;         // bytes in the skeleton
-  bool at_line = false;  // the skeleton ends with a newline: text with the same first `at` bytes has the
-                         // same front matter (otherwise "---" could grow into "----")
-};
-
-FileSplit split_file(const SourceFile& f, std::optional<size_t> body_offset) {
-  std::string_view text = f.bytes;
-  size_t at = text.size();
-  if (f.kind == FileKind::attachment) {
-    at = 0;  // its bytes are copied, never read by a view: only its existence counts
-  } else if (is_markdown_kind(f.kind) && body_offset) {
-    at = std::min(*body_offset, text.size());
-  }
-  return {fingerprint(text.substr(0, at)), fingerprint(text.substr(at)), at, at > 0 && text[at - 1] == '\n'};
-}
 
 // A source file as the last good build had it.
 struct FileParts {
