@@ -140,6 +140,20 @@ Digest search_documents_digest(const SearchDocuments& docs) {
   return d.finish();
 }
 
+// Files made together from one input: when it is the recorded one, the last build's files are linked
+// (`kept`) instead of `made` again.
+struct OutputGroup {
+  std::string name;
+  Digest input{};
+  OutputFiles made;
+  std::vector<std::string> kept;
+  size_t kept_files = 0;
+};
+
+bool keep_group(OutputGroup& group, bool write, BuildMemo& memo, StagingFolder& staging) {
+  return write && memo.relink_group(staging, group.name, group.input, group.kept, group.kept_files);
+}
+
 size_t file_count(const OutputRecord& record) { return 1 + record.gz.present() + record.br.present(); }
 
 // Writes files that are not pages. One whose bytes are what the build state recorded, with its published
@@ -291,8 +305,8 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   if (config.write && !staging.begin(config.out_dir, diags)) return false;
   BuildMemo memo(config, theme, assets.view);
   // Besides the sources' skeletons, views read today's date (scheduled pages) and the PDFs' facts.
-  std::optional<std::set<std::string>> changed_bodies =
-      memo.changed_bodies(splits, splits.skeleton(today.iso() + "\n" + render_options.pdfs.dump()));
+  Digest skeleton = splits.skeleton(today.iso() + "\n" + render_options.pdfs.dump());
+  std::optional<std::set<std::string>> changed_bodies = memo.changed_bodies(splits, skeleton);
   if (stats) stats->bodies_changed = changed_bodies ? static_cast<long>(changed_bodies->size()) : -1;
   std::vector<size_t> written(plan.size());
   std::vector<OutputRecord> page_records(plan.size());
@@ -364,24 +378,22 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   SearchDocuments docs = search_documents(*site, &doc_pdfs, &pdfs);
   // The index is a function of its documents: when their digest is the recorded one, the last build's
   // index files are linked instead of made again.
-  Digest search_input = search_documents_digest(docs);
-  std::vector<std::string> kept_search;
-  size_t kept_search_files = 0;
-  OutputFiles search_files;
-  if (!(config.write && memo.relink_group(staging, "search", search_input, kept_search, kept_search_files))) {
-    search_files = write_search_index(docs);
-  } else if (stats) {
-    stats->search_index_kept = true;
-  }
+  OutputGroup search{"search", search_documents_digest(docs)};
+  if (!keep_group(search, config.write, memo, staging)) search.made = write_search_index(docs);
+  if (stats) stats->search_index_kept = !search.kept.empty();
   timer.lap("search");
-  OutputFiles lookup_files = write_lookup_index(site->glossary, site->postal);
-  OutputFiles open_data = write_glossary_open_data(site->glossary, site->postal);
+  // The lookup index and the open data are functions of the glossary, whose files are skeleton whole.
+  OutputGroup lookup{"lookup", skeleton};
+  if (!keep_group(lookup, config.write, memo, staging)) {
+    lookup.made = write_lookup_index(site->glossary, site->postal);
+    for (auto& f : write_glossary_open_data(site->glossary, site->postal)) lookup.made.push_back(std::move(f));
+  }
   timer.lap("lookup");
 
-  for (const OutputFiles* group : {&search_files, &lookup_files, &open_data}) {
-    for (const auto& f : *group) links.add_file(f.path);
+  for (const OutputGroup* group : {&search, &lookup}) {
+    for (const auto& f : group->made) links.add_file(f.path);
+    for (const auto& path : group->kept) links.add_file(path);
   }
-  for (const auto& path : kept_search) links.add_file(path);
   for (const auto& [file, text] : theme.texts) links.add_template(file, text);
   links.check(diags);
   timer.lap("links");
@@ -391,14 +403,17 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
     return !diags.has_errors();
   }
   if (config.progress) config.progress->stage = BuildProgress::writing;
-  for (const OutputFiles* group : {&copies, &published, &search_files, &lookup_files, &open_data}) {
+  for (const OutputFiles* group : {&copies, &published, &search.made, &lookup.made}) {
     write_files(staging, *group, jobs, config.compress, memo, stats);
   }
-  if (kept_search.empty()) {
-    for (const auto& f : search_files) kept_search.push_back(f.path);
-    memo.put_group("search", search_input, std::move(kept_search));
-  } else if (stats) {
-    stats->files += kept_search_files;
+  for (OutputGroup* group : {&search, &lookup}) {
+    if (group->kept.empty()) {
+      std::vector<std::string> paths;
+      for (const auto& f : group->made) paths.push_back(f.path);
+      memo.put_group(group->name, group->input, std::move(paths));
+    } else if (stats) {
+      stats->files += group->kept_files;
+    }
   }
   timer.lap("write");
   if (stats) stats->reused = staging.reused(), stats->kept = staging.kept();

@@ -110,7 +110,7 @@ SourceStamp stamp_from(const nlohmann::json& a) {
 }
 
 // The record's JSON when the file is whole and of this format; null otherwise.
-nlohmann::json load(const std::string& file) {
+nlohmann::json load(const std::string& file, std::string* header = nullptr) {
   std::ifstream in(file, std::ios::binary);
   if (!in) return nullptr;
   std::string line;
@@ -121,6 +121,7 @@ nlohmann::json load(const std::string& file) {
   rest << in.rdbuf();
   std::string body = rest.str();
   if (digest_hex(digest_of(body)) != line.substr(prefix.size())) return nullptr;  // damaged or cut short
+  if (header) *header = line;
   nlohmann::json record = nlohmann::json::parse(body, nullptr, false);
   return record.is_discarded() || !record.is_object() ? nullptr : record;
 }
@@ -181,9 +182,9 @@ bool save_check_record(const std::string& out_dir, const SourceSnapshot& snapsho
 }
 
 std::optional<RecordedAnswer> recorded_answer(const BuildConfig& config, const std::string& theme_dir, const Date& today) {
-  nlohmann::json record = load(check_record_file(config.out_dir));
-  if (record.is_null()) return std::nullopt;
   RecordedAnswer answer;
+  nlohmann::json record = load(check_record_file(config.out_dir), &answer.header);
+  if (record.is_null()) return std::nullopt;
   try {
     if (record.at("key").get<std::string>() != key_for(config, theme_dir, today)) return std::nullopt;
     int64_t started = record.at("started_ns").get<int64_t>();

@@ -78,6 +78,7 @@ bool save_check_record(const std::string& out_dir, const SourceSnapshot& snapsho
 struct RecordedAnswer {
   std::vector<Diagnostic> diagnostics;
   size_t pages = 0, languages = 0;
+  std::string header;  // the record's first line (check_record_header)
 };
 std::optional<RecordedAnswer> recorded_answer(const BuildConfig& config, const std::string& theme_dir, const Date& today);
 

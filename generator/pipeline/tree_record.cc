@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -27,19 +28,18 @@ namespace takao {
 
 namespace {
 
-constexpr const char* kFormat = "TAKAO-TREE 1";
+constexpr const char* kFormat = "TAKAO-TREE 2";
 
-// One file or folder of the output: its path below the output folder ("" is the folder itself).
-struct TreeEntry {
-  std::string path;
+// What one file or folder of the output was: compared whole, so any difference in size, inode,
+// modification time or mode counts.
+struct Stamp {
   uint64_t size = 0, inode = 0, mode = 0;
   int64_t mtime_ns = 0;
-  bool operator==(const TreeEntry&) const = default;
+  bool operator==(const Stamp&) const = default;
 };
 
-TreeEntry entry_of(std::string path, const struct stat& st) {
-  TreeEntry e;
-  e.path = std::move(path);
+Stamp stamp_of(const struct stat& st) {
+  Stamp e;
   // A folder's size is its block count on most file systems: its mtime is what tells an entry added.
   e.size = S_ISDIR(st.st_mode) ? 0 : static_cast<uint64_t>(st.st_size);
   e.inode = static_cast<uint64_t>(st.st_ino);
@@ -48,23 +48,31 @@ TreeEntry entry_of(std::string path, const struct stat& st) {
   return e;
 }
 
+// One folder of the output ("" is the output folder itself) with each of its entries by name. Kept by
+// folder so that checking an entry looks up one name in an open folder, not its whole path (path lookups
+// were a quarter of an unchanged rebuild's time).
+struct Folder {
+  std::string path;
+  std::vector<std::pair<std::string, Stamp>> entries;
+};
+
 // The key of the build configuration beyond what the check record's key holds.
 std::string build_key(const BuildConfig& config) { return config.compress ? "compress" : "plain"; }
 
 // The output folder, folder by folder, one level at a time over `jobs` threads (a site has one folder for
-// every four or five files, most of them at the same depth). Entries sorted by path.
-bool walk_tree(const std::string& root, int jobs, std::vector<TreeEntry>& out) {
+// every four or five files, most of them at the same depth). Folders sorted by path.
+bool walk_tree(const std::string& root, int jobs, Stamp& root_stamp, std::vector<Folder>& out) {
   struct stat st;
   if (::lstat(root.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return false;
-  out.push_back(entry_of("", st));
+  root_stamp = stamp_of(st);
   std::vector<std::string> level = {""};
   std::atomic<bool> ok{true};
   while (!level.empty()) {
-    std::vector<std::vector<TreeEntry>> found(level.size());
-    std::vector<std::vector<std::string>> folders(level.size());
+    std::vector<Folder> found(level.size());
     parallel_for(level.size(), jobs, [&](size_t i) {
+      found[i].path = level[i];
       std::string dir = level[i].empty() ? root : root + "/" + level[i];
-      int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
       DIR* d = fd >= 0 ? ::fdopendir(fd) : nullptr;
       if (!d) {
         if (fd >= 0) ::close(fd);
@@ -78,22 +86,21 @@ bool walk_tree(const std::string& root, int jobs, std::vector<TreeEntry>& out) {
           ok = false;
           break;
         }
-        std::string rel = level[i].empty() ? std::string(e->d_name) : level[i] + "/" + e->d_name;
-        if (S_ISDIR(s.st_mode)) folders[i].push_back(rel);
-        found[i].push_back(entry_of(std::move(rel), s));
+        found[i].entries.emplace_back(e->d_name, stamp_of(s));
       }
       ::closedir(d);
+      std::sort(found[i].entries.begin(), found[i].entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     });
     if (!ok) return false;
     level.clear();
-    for (auto& group : found) {
-      for (auto& e : group) out.push_back(std::move(e));
-    }
-    for (auto& group : folders) {
-      for (auto& f : group) level.push_back(std::move(f));
+    for (auto& folder : found) {
+      for (const auto& [name, stamp] : folder.entries) {
+        if (S_ISDIR(stamp.mode)) level.push_back(folder.path.empty() ? name : folder.path + "/" + name);
+      }
+      out.push_back(std::move(folder));
     }
   }
-  std::sort(out.begin(), out.end(), [](const TreeEntry& a, const TreeEntry& b) { return a.path < b.path; });
+  std::sort(out.begin(), out.end(), [](const Folder& a, const Folder& b) { return a.path < b.path; });
   return true;
 }
 
@@ -102,12 +109,15 @@ void put_u64(std::string& out, uint64_t v) {
   std::memcpy(b, &v, 8);
   out.append(b, 8);
 }
-void put_text(std::string& out, const std::string& s) {
+void put_text(std::string& out, std::string_view s) {
   put_u64(out, s.size());
   out += s;
 }
+void put_stamp(std::string& out, const Stamp& e) {
+  put_u64(out, e.size), put_u64(out, e.inode), put_u64(out, e.mode), put_u64(out, static_cast<uint64_t>(e.mtime_ns));
+}
 
-// Reads what put_u64 / put_text wrote; any short read sets `bad`.
+// Reads what put_* wrote; any short read sets `bad`.
 struct Reader {
   std::string_view in;
   bool bad = false;
@@ -125,54 +135,86 @@ struct Reader {
     in.remove_prefix(n);
     return s;
   }
+  Stamp stamp() {
+    Stamp e;
+    e.size = u64(), e.inode = u64(), e.mode = u64();
+    e.mtime_ns = static_cast<int64_t>(u64());
+    return e;
+  }
 };
 
 struct TreeRecord {
   std::string check_header, key;
-  std::vector<TreeEntry> entries;
+  Stamp root;
+  std::vector<Folder> folders;
 };
 
 std::optional<TreeRecord> load(const std::string& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string line;
+  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat st;
+  std::string bytes;
+  if (::fstat(fd, &st) == 0) {
+    bytes.resize(static_cast<size_t>(st.st_size));
+    size_t got = 0;
+    while (got < bytes.size()) {
+      ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      got += static_cast<size_t>(n);
+    }
+    bytes.resize(got);
+  }
+  ::close(fd);
   std::string prefix = std::string(kFormat) + " ";
-  if (!std::getline(in, line) || line.rfind(prefix, 0) != 0) return std::nullopt;
-  std::ostringstream rest;
-  rest << in.rdbuf();
-  std::string body = rest.str();
-  if (digest_hex(digest_of(body)) != line.substr(prefix.size())) return std::nullopt;  // damaged or cut short
+  size_t eol = bytes.find('\n');
+  if (eol == std::string::npos || bytes.compare(0, prefix.size(), prefix) != 0) return std::nullopt;
+  std::string_view body = std::string_view(bytes).substr(eol + 1);
+  if (digest_hex(digest_of(body)) != bytes.substr(prefix.size(), eol - prefix.size())) return std::nullopt;  // damaged or cut short
   Reader r{body};
   TreeRecord record;
   record.check_header = r.text();
   record.key = r.text();
-  uint64_t n = r.u64();
-  if (r.bad || n > body.size()) return std::nullopt;
-  record.entries.resize(n);
-  for (auto& e : record.entries) {
-    e.path = r.text();
-    e.size = r.u64(), e.inode = r.u64(), e.mode = r.u64();
-    e.mtime_ns = static_cast<int64_t>(r.u64());
+  record.root = r.stamp();
+  uint64_t folders = r.u64();
+  if (r.bad || folders > body.size()) return std::nullopt;
+  record.folders.resize(folders);
+  for (auto& f : record.folders) {
+    f.path = r.text();
+    uint64_t n = r.u64();
+    if (r.bad || n > body.size()) return std::nullopt;
+    f.entries.resize(n);
+    for (auto& [name, stamp] : f.entries) name = r.text(), stamp = r.stamp();
   }
   if (r.bad || !r.in.empty()) return std::nullopt;
   return record;
 }
 
-// Whether every recorded entry is still what it was, looked at on `jobs` threads.
-bool tree_unchanged(const std::string& root, const std::vector<TreeEntry>& entries, int jobs) {
-  std::atomic<bool> same{true};
-  constexpr size_t kChunk = 2048;
-  size_t chunks = (entries.size() + kChunk - 1) / kChunk;
-  parallel_for(chunks, jobs, [&](size_t c) {
-    std::string path;
-    for (size_t i = c * kChunk; i < std::min(entries.size(), (c + 1) * kChunk) && same; ++i) {
-      const TreeEntry& e = entries[i];
-      path.assign(root);
-      if (!e.path.empty()) path.append("/").append(e.path);
-      struct stat st;
-      if (::lstat(path.c_str(), &st) != 0 || !(entry_of(e.path, st) == e)) same = false;
+// Whether every recorded folder and entry is still what it was, looked at on `jobs` threads. Each folder
+// is opened once (O_PATH: no read access needed) and its entries looked up by name in it.
+bool tree_unchanged(const std::string& root, const TreeRecord& record, int jobs) {
+  int root_fd = ::open(root.c_str(), O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (root_fd < 0) return false;
+  struct stat st;
+  std::atomic<bool> same = ::fstat(root_fd, &st) == 0 && stamp_of(st) == record.root;
+  parallel_for(same ? record.folders.size() : 0, jobs, [&](size_t i) {
+    if (!same) return;
+    const Folder& f = record.folders[i];
+    int fd = f.path.empty() ? root_fd : ::openat(root_fd, f.path.c_str(), O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) {
+      same = false;
+      return;
     }
+    for (const auto& [name, stamp] : f.entries) {
+      struct stat s;
+      if (::fstatat(fd, name.c_str(), &s, AT_SYMLINK_NOFOLLOW) != 0 || !(stamp_of(s) == stamp)) {
+        same = false;
+        break;
+      }
+    }
+    if (fd != root_fd) ::close(fd);
   });
+  ::close(root_fd);
   return same;
 }
 
@@ -189,17 +231,18 @@ void forget_tree_record(const std::string& out_dir) { std::remove(tree_record_fi
 bool save_tree_record(const BuildConfig& config, int jobs) {
   std::string file = tree_record_file(config.out_dir);
   std::string header = check_record_header(config.out_dir);
-  std::vector<TreeEntry> entries;
-  if (header.empty() || !walk_tree(config.out_dir, jobs, entries)) return false;
+  Stamp root;
+  std::vector<Folder> folders;
+  if (header.empty() || !walk_tree(config.out_dir, jobs, root, folders)) return false;
   std::string body;
-  body.reserve(entries.size() * 80);
   put_text(body, header);
   put_text(body, build_key(config));
-  put_u64(body, entries.size());
-  for (const auto& e : entries) {
-    put_text(body, e.path);
-    put_u64(body, e.size), put_u64(body, e.inode), put_u64(body, e.mode);
-    put_u64(body, static_cast<uint64_t>(e.mtime_ns));
+  put_stamp(body, root);
+  put_u64(body, folders.size());
+  for (const auto& f : folders) {
+    put_text(body, f.path);
+    put_u64(body, f.entries.size());
+    for (const auto& [name, stamp] : f.entries) put_text(body, name), put_stamp(body, stamp);
   }
   std::string tmp = file + ".tmp" + std::to_string(::getpid());
   {
@@ -220,17 +263,21 @@ bool save_tree_record(const BuildConfig& config, int jobs) {
 
 bool answer_from_tree_record(const BuildConfig& config, const std::string& theme_dir, const Date& today, int jobs,
                              Diagnostics& diags, BuildStats* stats) {
-  std::optional<TreeRecord> record = load(tree_record_file(config.out_dir));
-  if (!record || record->key != build_key(config) || record->check_header != check_record_header(config.out_dir)) {
-    return false;
-  }
-  if (!tree_unchanged(config.out_dir, record->entries, jobs)) return false;
+  // The sources first: a few thousand stamps, and what usually differs when a build runs.
+  if (!fs::exists(tree_record_file(config.out_dir))) return false;
   std::optional<RecordedAnswer> answer = recorded_answer(config, theme_dir, today);
   if (!answer) return false;
+  std::optional<TreeRecord> record = load(tree_record_file(config.out_dir));
+  if (!record || record->key != build_key(config) || record->check_header != answer->header ||
+      !tree_unchanged(config.out_dir, *record, jobs)) {
+    return false;
+  }
   for (auto& d : answer->diagnostics) diags.add(std::move(d));
   if (stats) {
     size_t files = 0;
-    for (const auto& e : record->entries) files += S_ISREG(e.mode) && e.path != kOutputMarker;
+    for (const auto& f : record->folders) {
+      for (const auto& [name, stamp] : f.entries) files += S_ISREG(stamp.mode) && !(f.path.empty() && name == kOutputMarker);
+    }
     stats->pages = stats->pages_reused = answer->pages;
     stats->languages = answer->languages;
     stats->files = stats->reused = stats->kept = files;
