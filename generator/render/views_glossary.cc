@@ -53,7 +53,9 @@ void glossary_table_view(const SiteViews& views, PageView& out) {
   bool split = glossary_table_split(tb);
   if (split) {
     const auto& groups = views.table_districts(p.index);
-    page["districts"] = views.table_district_list(p.index, en);
+    // The list of districts on the table's page only: copied into each district's page it made the
+    // pages of a table with many districts quadratic (5.7 ms a page on the 10,000-page corpus).
+    if (p.kind == PageKind::glossary_table) page["districts"] = views.table_district_list(p.index, en);
     shown.clear();
     if (p.kind == PageKind::glossary_district && p.group < groups.size()) {
       const auto& g = groups[p.group];
