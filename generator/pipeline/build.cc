@@ -378,12 +378,12 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   SearchDocuments docs = search_documents(*site, &doc_pdfs, &pdfs);
   // The index is a function of its documents: when their digest is the recorded one, the last build's
   // index files are linked instead of made again.
-  OutputGroup search{"search", search_documents_digest(docs)};
+  OutputGroup search{"search", search_documents_digest(docs), {}, {}, 0};
   if (!keep_group(search, config.write, memo, staging)) search.made = write_search_index(docs);
   if (stats) stats->search_index_kept = !search.kept.empty();
   timer.lap("search");
   // The lookup index and the open data are functions of the glossary, whose files are skeleton whole.
-  OutputGroup lookup{"lookup", skeleton};
+  OutputGroup lookup{"lookup", skeleton, {}, {}, 0};
   if (!keep_group(lookup, config.write, memo, staging)) {
     lookup.made = write_lookup_index(site->glossary, site->postal);
     for (auto& f : write_glossary_open_data(site->glossary, site->postal)) lookup.made.push_back(std::move(f));

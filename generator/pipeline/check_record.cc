@@ -6,14 +6,14 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "output/content_digest.h"
 #include "pipeline/build.h"
+#include "core/disk.h"
 #include "pipeline/build_memo.h"
+#include "pipeline/record_file.h"
 #include "source/source_file.h"
 
 namespace fs = std::filesystem;
@@ -111,18 +111,9 @@ SourceStamp stamp_from(const nlohmann::json& a) {
 
 // The record's JSON when the file is whole and of this format; null otherwise.
 nlohmann::json load(const std::string& file, std::string* header = nullptr) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return nullptr;
-  std::string line;
-  if (!std::getline(in, line)) return nullptr;
-  std::string prefix = std::string(kFormat) + " ";
-  if (line.rfind(prefix, 0) != 0) return nullptr;
-  std::ostringstream rest;
-  rest << in.rdbuf();
-  std::string body = rest.str();
-  if (digest_hex(digest_of(body)) != line.substr(prefix.size())) return nullptr;  // damaged or cut short
-  if (header) *header = line;
-  nlohmann::json record = nlohmann::json::parse(body, nullptr, false);
+  std::optional<std::string> body = read_record_file(file, kFormat, header);
+  if (!body) return nullptr;
+  nlohmann::json record = nlohmann::json::parse(*body, nullptr, false);
   return record.is_discarded() || !record.is_object() ? nullptr : record;
 }
 
@@ -147,7 +138,6 @@ bool save_check_record(const std::string& out_dir, const SourceSnapshot& snapsho
                        size_t pages, size_t languages,
                        const std::function<std::optional<Digest>(const std::string& path)>& content_of) {
   std::string file = check_record_file(out_dir);
-  std::error_code ec;
   if (!snapshot.ok) return true;  // no record of these sources; one of older sources is still true
   nlohmann::json record;
   record["key"] = snapshot.key;
@@ -165,20 +155,7 @@ bool save_check_record(const std::string& out_dir, const SourceSnapshot& snapsho
   for (const auto& d : diags) {
     list.push_back({d.path, d.line, d.col, d.severity == Severity::error ? "error" : "warning", d.message});
   }
-  std::string body = record.dump();
-  std::string tmp = file + ".tmp" + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << kFormat << ' ' << digest_hex(digest_of(body)) << '\n' << body;
-    out.close();
-    if (!out) {
-      fs::remove(tmp, ec);
-      return false;
-    }
-  }
-  fs::rename(tmp, file, ec);
-  if (ec) fs::remove(tmp, ec);
-  return !ec;
+  return write_record_file(file, kFormat, record.dump());
 }
 
 std::optional<RecordedAnswer> recorded_answer(const BuildConfig& config, const std::string& theme_dir, const Date& today) {
@@ -202,11 +179,9 @@ std::optional<RecordedAnswer> recorded_answer(const BuildConfig& config, const s
     SourceSnapshot now = snapshot_sources(config, theme_dir, today);
     if (!now.ok || now.files != recorded) return std::nullopt;
     for (const auto& [path, hex] : to_read) {
-      std::ifstream in(path, std::ios::binary);
-      std::ostringstream bytes;
-      bytes << in.rdbuf();
       // As the loader read it (line ends normalised), which is what the digest was taken of.
-      if (!in || digest_hex(digest_of(normalise_text(bytes.str()))) != hex) return std::nullopt;
+      std::optional<std::string> bytes = RealDisk().read(path);
+      if (!bytes || digest_hex(digest_of(normalise_text(std::move(*bytes)))) != hex) return std::nullopt;
     }
     for (const auto& d : record.at("diagnostics")) {
       Diagnostic diag;
@@ -228,10 +203,9 @@ std::optional<RecordedAnswer> recorded_answer(const BuildConfig& config, const s
 }
 
 std::string check_record_header(const std::string& out_dir) {
-  std::ifstream in(check_record_file(out_dir), std::ios::binary);
-  std::string line;
-  if (!in || !std::getline(in, line)) return "";
-  return line;
+  std::string header;
+  read_record_file(check_record_file(out_dir), kFormat, &header);
+  return header;
 }
 
 bool answer_from_check_record(const BuildConfig& config, const std::string& theme_dir, const Date& today,

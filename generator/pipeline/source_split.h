@@ -43,6 +43,7 @@ class SourceSplits {
   template <typename Previous>
   std::set<std::string> changed_bodies(const Previous& previous_body) const {
     std::set<std::string> changed;
+    std::lock_guard lock(mutex_);
     for (const auto& [path, f] : files_) {
       std::optional<Digest> was = previous_body(path);
       if (!was || *was != f.split.body) changed.insert(f.document);

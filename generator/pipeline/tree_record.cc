@@ -11,9 +11,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <vector>
 
 #include "core/parallel.h"
@@ -21,6 +19,7 @@
 #include "output/staging.h"
 #include "pipeline/build.h"
 #include "pipeline/check_record.h"
+#include "pipeline/record_file.h"
 
 namespace fs = std::filesystem;
 
@@ -150,27 +149,9 @@ struct TreeRecord {
 };
 
 std::optional<TreeRecord> load(const std::string& file) {
-  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return std::nullopt;
-  struct stat st;
-  std::string bytes;
-  if (::fstat(fd, &st) == 0) {
-    bytes.resize(static_cast<size_t>(st.st_size));
-    size_t got = 0;
-    while (got < bytes.size()) {
-      ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) break;
-      got += static_cast<size_t>(n);
-    }
-    bytes.resize(got);
-  }
-  ::close(fd);
-  std::string prefix = std::string(kFormat) + " ";
-  size_t eol = bytes.find('\n');
-  if (eol == std::string::npos || bytes.compare(0, prefix.size(), prefix) != 0) return std::nullopt;
-  std::string_view body = std::string_view(bytes).substr(eol + 1);
-  if (digest_hex(digest_of(body)) != bytes.substr(prefix.size(), eol - prefix.size())) return std::nullopt;  // damaged or cut short
+  std::optional<std::string> bytes = read_record_file(file, kFormat);
+  if (!bytes) return std::nullopt;
+  std::string_view body = *bytes;
   Reader r{body};
   TreeRecord record;
   record.check_header = r.text();
@@ -244,21 +225,7 @@ bool save_tree_record(const BuildConfig& config, int jobs) {
     put_u64(body, f.entries.size());
     for (const auto& [name, stamp] : f.entries) put_text(body, name), put_stamp(body, stamp);
   }
-  std::string tmp = file + ".tmp" + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << kFormat << ' ' << digest_hex(digest_of(body)) << '\n' << body;
-    out.close();
-    if (!out) {
-      std::remove(tmp.c_str());
-      return false;
-    }
-  }
-  if (std::rename(tmp.c_str(), file.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    return false;
-  }
-  return true;
+  return write_record_file(file, kFormat, body);
 }
 
 bool answer_from_tree_record(const BuildConfig& config, const std::string& theme_dir, const Date& today, int jobs,
