@@ -1,4 +1,5 @@
 #include "output/build_state.h"
+#include "core/scratch_folder.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -14,10 +15,7 @@ namespace takao {
 namespace {
 
 fs::path fresh(const std::string& name) {
-  fs::path p = fs::temp_directory_path() / ("takao-state-test-" + std::to_string(getpid())) / name;
-  fs::remove_all(p);
-  fs::create_directories(p);
-  return p;
+  return scratch_folder("takao-state-test", name);
 }
 
 OutputRecord page_record(BuildState& state) {

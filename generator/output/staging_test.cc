@@ -1,4 +1,5 @@
 #include "output/staging.h"
+#include "core/scratch_folder.h"
 
 #include <gtest/gtest.h>
 
@@ -17,10 +18,7 @@ namespace takao {
 namespace {
 
 fs::path fresh(const std::string& name) {
-  fs::path p = fs::temp_directory_path() / ("takao-staging-test-" + std::to_string(getpid())) / name;
-  fs::remove_all(p);
-  fs::create_directories(p);
-  return p;
+  return scratch_folder("takao-staging-test", name);
 }
 
 std::string slurp(const fs::path& p) {

@@ -9,6 +9,7 @@
 
 #include "model/site.h"
 #include "pipeline/build.h"
+#include "core/scratch_folder.h"
 
 namespace fs = std::filesystem;
 
@@ -35,9 +36,7 @@ struct Engine {
   Theme theme;
   nlohmann::json assets = nlohmann::json::object();
   explicit Engine(const std::string& name) {
-    fs::path dir = fs::temp_directory_path() / ("takao-memo-test-" + std::to_string(getpid())) / name;
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    fs::path dir = scratch_folder("takao-memo-test", name);
     config.out_dir = (dir / "public").string();
   }
 };

@@ -3,11 +3,10 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { before, test } from "node:test";
 
-import { buildSite, pagesOfEveryType, repo } from "../webhost/site.mjs";
+import { buildSite, pagesOfEveryType, repo, scratchDir } from "../webhost/site.mjs";
 
 const vnu = path.join(repo, "node_modules/vnu-jar/build/dist/vnu.jar");
 let root, pages;
@@ -46,7 +45,7 @@ test("the theme's stylesheets have zero CSS errors", { timeout: 120000 }, () => 
 test("the checker run counts errors (a page with a duplicate id fails)", { timeout: 120000 }, () => {
   const html = fs.readFileSync(pages[0].file, "utf8").replace('<main id="main"', '<main id="U"');
   assert.ok(html.includes('<main id="U"'));
-  const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "takao-vnu-")), "index.html");
+  const bad = path.join(scratchDir("vnu"), "index.html");
   fs.writeFileSync(bad, html);
   assert.ok(errors(check([bad])).some((m) => /Duplicate ID/i.test(m.message)));
 });

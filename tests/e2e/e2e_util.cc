@@ -1,4 +1,5 @@
 #include "e2e_util.h"
+#include "core/scratch_folder.h"
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -25,8 +26,7 @@ void write(const fs::path& path, const std::string& text) {
 
 Run takao(const std::string& args) {
   static int counter = 0;
-  fs::path dir = fs::temp_directory_path() / ("takao-e2e-run-" + std::to_string(getpid()));
-  fs::create_directories(dir);
+  static const fs::path dir = takao::scratch_folder("takao-e2e", ".runs");
   fs::path out = dir / ("out" + std::to_string(counter));
   fs::path err = dir / ("err" + std::to_string(counter++));
   std::string cmd = "cd '" TAKAO_SOURCE_DIR "' && '" TAKAO_BINARY "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "'";
@@ -48,10 +48,7 @@ std::map<std::string, std::string> tree(const fs::path& root) {
 }
 
 fs::path temp_dir(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("takao-e2e-" + std::to_string(getpid())) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
+  return takao::scratch_folder("takao-e2e", name);
 }
 
 fs::path fixture_copy(const std::string& name) {

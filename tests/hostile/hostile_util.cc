@@ -1,4 +1,5 @@
 #include "hostile_util.h"
+#include "core/scratch_folder.h"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -51,8 +52,7 @@ pid_t spawn(const std::vector<std::string>& args, const fs::path& cwd, const std
 Outcome run_takao(const std::vector<std::string>& args, const fs::path& cwd, double timeout_seconds,
                   const std::map<std::string, std::string>& env) {
   static int counter = 0;
-  fs::path logs = fs::temp_directory_path() / ("takao-hostile-logs-" + std::to_string(getpid()));
-  fs::create_directories(logs);
+  static const fs::path logs = takao::scratch_folder("takao-hostile", ".logs");
   std::string out = (logs / ("out" + std::to_string(counter))).string();
   std::string err = (logs / ("err" + std::to_string(counter++))).string();
   auto start = std::chrono::steady_clock::now();
@@ -114,10 +114,7 @@ std::map<std::string, std::string> snapshot(const fs::path& root) {
 }
 
 fs::path fresh_dir(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("takao-hostile-" + std::to_string(getpid())) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
+  return takao::scratch_folder("takao-hostile", name);
 }
 
 bool sanitized() {

@@ -11,9 +11,21 @@ import { fileURLToPath } from "node:url";
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const buildDir = path.resolve(repo, process.env.TAKAO_BUILD_DIR || "build");
 
+// A fresh temporary folder TMPDIR/takao-NAME-XXXXXX, removed when the test process exits (a test run
+// must leave nothing behind: thousands of leftover sites slow every path lookup of the machine).
+const scratch = [];
+process.on("exit", () => {
+  for (const dir of scratch) fs.rmSync(dir, { recursive: true, force: true });
+});
+export function scratchDir(name) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `takao-${name}-`));
+  scratch.push(dir);
+  return dir;
+}
+
 // Builds content/ into a fresh temporary folder and returns its path (the site root).
 export function buildSite(name = "site") {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `takao-${name}-`));
+  const tmp = scratchDir(name);
   const out = path.join(tmp, "public");
   execFileSync(path.join(buildDir, "takao"), ["build", "--content", "content", "--out", out, "--quiet"], {
     cwd: repo,
@@ -49,7 +61,7 @@ async function waitForPort(port, child, deadline) {
 // Starts nginx in the foreground (one process, no daemon) with a temporary prefix serving `root` through
 // deploy/nginx/takao/site.conf. Returns { origin, stop(), errorLog() }.
 export async function startNginx(root) {
-  const prefix = fs.mkdtempSync(path.join(os.tmpdir(), "takao-nginx-"));
+  const prefix = scratchDir("nginx");
   fs.cpSync(path.join(repo, "deploy/nginx/takao"), path.join(prefix, "takao"), { recursive: true });
   const port = await freePort();
   const conf = `daemon off;

@@ -4,11 +4,10 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { before, test } from "node:test";
 
-import { buildSite, repo } from "./site.mjs";
+import { buildSite, repo, scratchDir } from "./site.mjs";
 
 const schemas = path.join(repo, "tests/schemas");
 let root;
@@ -25,7 +24,7 @@ function xmllint(args) {
 function brokenCopy(file, from, to) {
   const text = fs.readFileSync(file, "utf8");
   assert.ok(text.includes(from), `${file} has no ${from}`);
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "takao-bad-")), path.basename(file));
+  const out = path.join(scratchDir("bad"), path.basename(file));
   fs.writeFileSync(out, text.replace(from, to));
   return out;
 }
