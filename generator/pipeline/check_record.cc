@@ -1,10 +1,13 @@
 #include "pipeline/check_record.h"
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 
 #include <nlohmann/json.hpp>
@@ -39,18 +42,34 @@ int64_t mtime_ns(const struct stat& st) {
   return static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
 }
 
-// Every file under `root` as the source loader and the theme loader find them: the same iterator, which
-// does not follow symbolic links to folders. A link is recorded by its own stamp and its target's: the
-// content loader reports links as errors, the theme loader skips them, and either way a changed link or
-// target changes the record.
-bool walk(const std::string& root, std::vector<SourceStamp>& out) {
-  std::error_code ec;
-  fs::recursive_directory_iterator it(root, fs::directory_options::none, ec), end;
-  for (; !ec && it != end; it.increment(ec)) {
-    std::string path = it->path().generic_string();
+// Every file under `root` as the source loader and the theme loader find them: no symbolic link to a
+// folder is followed. A link is recorded by its own stamp and its target's: the content loader reports
+// links as errors, the theme loader skips them, and either way a changed link or target changes the
+// record. Each folder is read through its descriptor and its entries looked at by name in it (one path
+// lookup each, not one per component of the whole path).
+bool walk_folder(int fd, const std::string& prefix, std::vector<SourceStamp>& out) {
+  DIR* d = ::fdopendir(fd);
+  if (!d) {
+    ::close(fd);
+    return false;
+  }
+  bool ok = true;
+  while (struct dirent* e = ::readdir(d)) {
+    if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) continue;
+    std::string path = prefix + e->d_name;
     struct stat st;
-    if (::lstat(path.c_str(), &st) != 0) return false;  // gone while walking: do not trust anything
-    if (S_ISDIR(st.st_mode)) continue;
+    if (::fstatat(::dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+      ok = false;  // gone while walking: do not trust anything
+      break;
+    }
+    if (S_ISDIR(st.st_mode)) {
+      int child = ::openat(::dirfd(d), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (child < 0 || !walk_folder(child, path + "/", out)) {
+        ok = false;
+        break;
+      }
+      continue;
+    }
     SourceStamp s;
     s.path = std::move(path);
     s.size = static_cast<uint64_t>(st.st_size);
@@ -60,7 +79,7 @@ bool walk(const std::string& root, std::vector<SourceStamp>& out) {
     if (S_ISLNK(st.st_mode)) {
       s.link = true;
       struct stat target;
-      if (::stat(s.path.c_str(), &target) == 0) {
+      if (::fstatat(::dirfd(d), e->d_name, &target, 0) == 0) {
         s.target_size = static_cast<uint64_t>(target.st_size);
         s.target_inode = static_cast<uint64_t>(target.st_ino);
         s.target_mode = target.st_mode;
@@ -69,7 +88,15 @@ bool walk(const std::string& root, std::vector<SourceStamp>& out) {
     }
     out.push_back(std::move(s));
   }
-  return !ec;
+  ::closedir(d);
+  return ok;
+}
+
+// Paths as the loaders name them: the folder as given, then the path below it ("content/journal/x.md").
+bool walk(const std::string& root, std::vector<SourceStamp>& out) {
+  int fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return false;
+  return walk_folder(fd, root.empty() || root.back() == '/' ? root : root + "/", out);
 }
 
 std::string key_for(const BuildConfig& config, const std::string& theme_dir, const Date& today) {
