@@ -97,7 +97,11 @@ int build_or_check(int argc, char** argv, bool check) {
     return 1;
   }
   if (timings) {
-    for (const auto& [stage, seconds] : stats.stage_seconds) std::fprintf(stderr, "takao: stage %-8s %7.3f s\n", stage.c_str(), seconds);
+    for (const auto& [stage, seconds] : stats.stage_seconds) {
+      auto peak = stats.stage_peak_kib.find(stage);
+      long mib = peak == stats.stage_peak_kib.end() ? 0 : peak->second / 1024;
+      std::fprintf(stderr, "takao: stage %-8s %7.3f s  (peak memory so far %ld MiB)\n", stage.c_str(), seconds, mib);
+    }
     for (const auto& [step, seconds] : stats.render_step_seconds) {
       std::fprintf(stderr, "takao:   render step %-10s %7.3f s (all workers)\n", step.c_str(), seconds);
     }

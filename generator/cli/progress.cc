@@ -15,7 +15,7 @@ std::string progress_text(const BuildProgress& p) {
     case BuildProgress::rendering:
       return std::to_string(files) + " files parsed; pages " + std::to_string(done) + " of " + std::to_string(total) +
              (total ? " (" + std::to_string(done * 100 / total) + "%)" : "");
-    case BuildProgress::indexing: return std::to_string(total) + " pages rendered; building search and lookup indexes…";
+    case BuildProgress::indexing: return std::to_string(files) + " files parsed; building search and lookup indexes…";
     case BuildProgress::writing: return "writing files…";
     default: return "done";
   }

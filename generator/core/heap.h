@@ -8,4 +8,9 @@ namespace takao {
 // its allocator is not glibc's, and malloc_trim would walk arenas it never set up.
 void trim_heap();
 
+// The process's peak resident memory so far in KiB (VmHWM of /proc/self/status); 0 when unknown.
+long peak_resident_kib();
+// The same for the memory resident now (VmRSS).
+long resident_kib();
+
 }  // namespace takao

@@ -63,7 +63,9 @@ class StageTimer {
   explicit StageTimer(BuildStats* stats) : stats_(stats) {}
   void lap(const std::string& name) {
     double seconds = timer_.lap();
-    if (stats_) stats_->stage_seconds[name] += seconds;
+    if (!stats_) return;
+    stats_->stage_seconds[name] += seconds;
+    stats_->stage_peak_kib[name] = peak_resident_kib();
   }
   void finish() {
     if (stats_) stats_->seconds = timer_.total();
@@ -141,17 +143,18 @@ Digest search_documents_digest(const SearchDocuments& docs) {
 }
 
 // Files made together from one input: when it is the recorded one, the last build's files are linked
-// (`kept`) instead of `made` again.
+// instead of made again (`kept`).
 struct OutputGroup {
   std::string name;
   Digest input{};
-  OutputFiles made;
-  std::vector<std::string> kept;
-  size_t kept_files = 0;
+  bool kept = false;
+  std::vector<std::string> paths;  // the group's files (without compressed twins)
+  size_t kept_files = 0;           // with twins, when kept
 };
 
 bool keep_group(OutputGroup& group, bool write, BuildMemo& memo, StagingFolder& staging) {
-  return write && memo.relink_group(staging, group.name, group.input, group.kept, group.kept_files);
+  group.kept = write && memo.relink_group(staging, group.name, group.input, group.paths, group.kept_files);
+  return group.kept;
 }
 
 size_t file_count(const OutputRecord& record) { return 1 + record.gz.present() + record.br.present(); }
@@ -193,6 +196,18 @@ bool write_files(StagingFolder& staging, const OutputFiles& files, int jobs, boo
     for (size_t n : written) stats->files += n;
   }
   return !staging.failed();
+}
+
+// A group's files, made: written into the staging folder at once (when the build writes) and let go, so
+// that they do not stay in memory until the other files are written (the search index is 133 MB on the
+// 10,000-page corpus: held, it was a fifth of the build's peak). Files of a build that then fails are left
+// in the staging folder like its pages: no state vouches for them.
+void put_group(OutputGroup& group, OutputFiles made, const BuildConfig& config, StagingFolder& staging, int jobs,
+               BuildMemo& memo, BuildStats* stats) {
+  for (const auto& f : made) group.paths.push_back(f.path);
+  if (!config.write) return;
+  write_files(staging, made, jobs, config.compress, memo, stats);
+  memo.put_group(group.name, group.input, group.paths);
 }
 
 // Where a page's HTML came from, for link errors: the Markdown file in its body, else its template.
@@ -261,6 +276,7 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   SourceSplits splits;  // each file's skeleton and body, for pages that need no view (pipeline/source_split.h)
   if (config.write) options.on_source = [&](const SourceFile& f, std::optional<size_t> at) { splits.add(f, at); };
   auto site = build_site(std::move(sources), options, diags);
+  trim_heap();  // the sources' bytes, parsed: a third of the memory in use
   timer.lap("model");
   if (diags.has_errors()) return false;
 
@@ -283,24 +299,6 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   render_options.pdfs = pdf_views(pdfs);
   SiteRenderer renderer(*site, theme, engine, render_options);
 
-  // Files that do not depend on the rendered pages come first, so that the link check knows them while
-  // the pages are parsed.
-  OutputFiles copies = std::move(assets.files);
-  for (const auto& a : site->attachments) copies.push_back({a.path, "", config.content_dir + "/" + a.path});
-  for (const auto& [url, info] : pdfs.by_url)
-    if (!info.thumbnail_url.empty()) copies.push_back({url_decode(info.thumbnail_url.substr(1)), info.text.thumbnail_png, ""});
-  OutputFiles published = write_feeds(*site);
-  for (auto& f : write_sitemaps(*site, plan)) published.push_back(std::move(f));
-  published.push_back(write_robots_txt(*site));
-  for (auto& f : write_citation_files(*site)) published.push_back(std::move(f));
-
-  // Pages are parsed for the link check and compressed in the same worker that rendered them.
-  std::vector<std::string> page_files, early_files;
-  for (const auto& p : plan) page_files.push_back(p.path);
-  for (const OutputFiles* group : {&copies, &published}) {
-    for (const auto& f : *group) early_files.push_back(f.path);
-  }
-  LinkChecker links(plan.size(), site->config.base_url, page_files, early_files);
   StagingFolder staging;
   if (config.write && !staging.begin(config.out_dir, diags)) return false;
   BuildMemo memo(config, theme, assets.view);
@@ -308,6 +306,54 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   Digest skeleton = splits.skeleton(today.iso() + "\n" + render_options.pdfs.dump());
   std::optional<std::set<std::string>> changed_bodies = memo.changed_bodies(splits, skeleton);
   if (stats) stats->bodies_changed = changed_bodies ? static_cast<long>(changed_bodies->size()) : -1;
+  timer.lap("render");
+
+  // The search index before the pages: the model is then the only other big thing in memory (after the
+  // pages, their records and link graph were too: the index was the build's peak). Every group of files
+  // is written as soon as it is made and let go (put_group).
+  if (config.progress) config.progress->stage = BuildProgress::indexing;
+  SearchDocuments docs = search_documents(*site, &doc_pdfs, &pdfs);
+  // The index is a function of its documents: when their digest is the recorded one, the last build's
+  // index files are linked instead of made again.
+  OutputGroup search{"search", search_documents_digest(docs), false, {}, 0};
+  if (!keep_group(search, config.write, memo, staging)) put_group(search, write_search_index(docs), config, staging, jobs, memo, stats);
+  if (stats) stats->search_index_kept = search.kept;
+  docs = SearchDocuments();
+  trim_heap();
+  timer.lap("search");
+  // The lookup index and the open data are functions of the glossary, whose files are skeleton whole.
+  OutputGroup lookup{"lookup", skeleton, false, {}, 0};
+  if (!keep_group(lookup, config.write, memo, staging)) {
+    OutputFiles made = write_lookup_index(site->glossary, site->postal);
+    for (auto& f : write_glossary_open_data(site->glossary, site->postal)) made.push_back(std::move(f));
+    put_group(lookup, std::move(made), config, staging, jobs, memo, stats);
+  }
+  timer.lap("lookup");
+
+  // Files that do not depend on the rendered pages come first, so that the link check knows them while
+  // the pages are parsed; written now too (the citation exports alone are 70 MB on the 10,000-page corpus).
+  std::vector<std::string> early_files;
+  {
+    OutputFiles copies = std::move(assets.files);
+    for (const auto& a : site->attachments) copies.push_back({a.path, "", config.content_dir + "/" + a.path});
+    for (const auto& [url, info] : pdfs.by_url)
+      if (!info.thumbnail_url.empty()) copies.push_back({url_decode(info.thumbnail_url.substr(1)), info.text.thumbnail_png, ""});
+    OutputFiles published = write_feeds(*site);
+    for (auto& f : write_sitemaps(*site, plan)) published.push_back(std::move(f));
+    published.push_back(write_robots_txt(*site));
+    for (auto& f : write_citation_files(*site)) published.push_back(std::move(f));
+    for (const OutputFiles* group : {&copies, &published}) {
+      for (const auto& f : *group) early_files.push_back(f.path);
+      if (config.write) write_files(staging, *group, jobs, config.compress, memo, stats);
+    }
+  }
+  timer.lap("write");
+
+  // Pages are parsed for the link check and compressed in the same worker that rendered them.
+  std::vector<std::string> page_files;
+  for (const auto& p : plan) page_files.push_back(p.path);
+  LinkChecker links(plan.size(), site->config.base_url, page_files, early_files);
+  if (config.progress) config.progress->stage = BuildProgress::rendering;
   std::vector<size_t> written(plan.size());
   std::vector<OutputRecord> page_records(plan.size());
   std::vector<bool> page_reused(plan.size());
@@ -371,28 +417,11 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   }
   engine.report_unused_variables(diags);
   release_body_html(*site);
-  trim_heap();  // the bodies' HTML and the render's buffers: before the search index, the build's peak
+  trim_heap();  // the bodies' HTML and the render's buffers
   timer.lap("render");
 
-  if (config.progress) config.progress->stage = BuildProgress::indexing;
-  SearchDocuments docs = search_documents(*site, &doc_pdfs, &pdfs);
-  // The index is a function of its documents: when their digest is the recorded one, the last build's
-  // index files are linked instead of made again.
-  OutputGroup search{"search", search_documents_digest(docs), {}, {}, 0};
-  if (!keep_group(search, config.write, memo, staging)) search.made = write_search_index(docs);
-  if (stats) stats->search_index_kept = !search.kept.empty();
-  timer.lap("search");
-  // The lookup index and the open data are functions of the glossary, whose files are skeleton whole.
-  OutputGroup lookup{"lookup", skeleton, {}, {}, 0};
-  if (!keep_group(lookup, config.write, memo, staging)) {
-    lookup.made = write_lookup_index(site->glossary, site->postal);
-    for (auto& f : write_glossary_open_data(site->glossary, site->postal)) lookup.made.push_back(std::move(f));
-  }
-  timer.lap("lookup");
-
   for (const OutputGroup* group : {&search, &lookup}) {
-    for (const auto& f : group->made) links.add_file(f.path);
-    for (const auto& path : group->kept) links.add_file(path);
+    for (const auto& path : group->paths) links.add_file(path);
   }
   for (const auto& [file, text] : theme.texts) links.add_template(file, text);
   links.check(diags);
@@ -403,19 +432,9 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
     return !diags.has_errors();
   }
   if (config.progress) config.progress->stage = BuildProgress::writing;
-  for (const OutputFiles* group : {&copies, &published, &search.made, &lookup.made}) {
-    write_files(staging, *group, jobs, config.compress, memo, stats);
+  for (const OutputGroup* group : {&search, &lookup}) {
+    if (group->kept && stats) stats->files += group->kept_files;
   }
-  for (OutputGroup* group : {&search, &lookup}) {
-    if (group->kept.empty()) {
-      std::vector<std::string> paths;
-      for (const auto& f : group->made) paths.push_back(f.path);
-      memo.put_group(group->name, group->input, std::move(paths));
-    } else if (stats) {
-      stats->files += group->kept_files;
-    }
-  }
-  timer.lap("write");
   if (stats) stats->reused = staging.reused(), stats->kept = staging.kept();
   // What takao check will answer for these sources: the diagnostics so far, not those about saving.
   std::vector<Diagnostic> answer = diags.sorted();

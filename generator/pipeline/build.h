@@ -12,7 +12,7 @@ namespace takao {
 
 // How far a build has come, for the progress line of the command line (read from another thread).
 struct BuildProgress {
-  enum Stage { reading, parsing, rendering, indexing, writing, done };
+  enum Stage { reading, parsing, indexing, rendering, writing, done };
   std::atomic<int> stage{reading};
   std::atomic<size_t> files{0};        // source files read
   std::atomic<size_t> pages_done{0}, pages_total{0};
@@ -52,6 +52,9 @@ struct BuildStats {
   double seconds = 0;
   size_t languages = 0;
   std::map<std::string, double> stage_seconds;  // "load", "model", "render", "search", ...
+  // The process's peak resident memory (VmHWM, KiB) when each stage ended: the first stage showing the
+  // build's peak is the one that made it.
+  std::map<std::string, long> stage_peak_kib;
   // Thread time summed over the workers of the render stage, by step ("templates", "link parse",
   // "gzip", "brotli", "write"): where the render stage's CPU goes, for --timings.
   std::map<std::string, double> render_step_seconds;
