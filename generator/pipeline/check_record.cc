@@ -161,9 +161,12 @@ std::string check_record_file(const std::string& out_dir) {
   return (out.parent_path() / ("." + out.filename().string() + ".takao-check")).string();
 }
 
-bool save_check_record(const std::string& out_dir, const SourceSnapshot& snapshot, const std::vector<Diagnostic>& diags,
-                       size_t pages, size_t languages,
-                       const std::function<std::optional<Digest>(const std::string& path)>& content_of) {
+namespace {
+
+// `racy_hex(path)`: the digest (hex) of what the build read of a racy file, when known.
+bool write_check_record(const std::string& out_dir, const SourceSnapshot& snapshot, const std::vector<Diagnostic>& diags,
+                        size_t pages, size_t languages,
+                        const std::function<std::optional<std::string>(const std::string& path)>& racy_hex) {
   std::string file = check_record_file(out_dir);
   if (!snapshot.ok) return true;  // no record of these sources; one of older sources is still true
   nlohmann::json record;
@@ -175,14 +178,40 @@ bool save_check_record(const std::string& out_dir, const SourceSnapshot& snapsho
   for (const auto& s : snapshot.files) files.push_back(stamp_json(s));
   nlohmann::json& racy = record["racy"] = nlohmann::json::object();
   for (const auto& s : snapshot.files) {
-    if (!is_racy(s, snapshot.started_ns) || s.link || !content_of) continue;
-    if (std::optional<Digest> d = content_of(s.path)) racy[s.path] = digest_hex(*d);
+    if (!is_racy(s, snapshot.started_ns) || s.link) continue;
+    if (std::optional<std::string> hex = racy_hex(s.path)) racy[s.path] = *hex;
   }
   nlohmann::json& list = record["diagnostics"] = nlohmann::json::array();
   for (const auto& d : diags) {
     list.push_back({d.path, d.line, d.col, d.severity == Severity::error ? "error" : "warning", d.message});
   }
   return write_record_file(file, kFormat, record.dump());
+}
+
+}  // namespace
+
+bool save_check_record(const std::string& out_dir, const SourceSnapshot& snapshot, const std::vector<Diagnostic>& diags,
+                       size_t pages, size_t languages,
+                       const std::function<std::optional<Digest>(const std::string& path)>& content_of) {
+  return write_check_record(out_dir, snapshot, diags, pages, languages, [&](const std::string& path) -> std::optional<std::string> {
+    if (!content_of) return std::nullopt;
+    std::optional<Digest> d = content_of(path);
+    if (!d) return std::nullopt;
+    return digest_hex(*d);
+  });
+}
+
+std::string refresh_check_record(const std::string& out_dir, const RecordedAnswer& answer) {
+  size_t still_racy = 0;
+  for (const auto& s : answer.sources.files) still_racy += answer.racy.count(s.path) && is_racy(s, answer.sources.started_ns);
+  if (still_racy == answer.racy.size()) return "";
+  bool written = write_check_record(out_dir, answer.sources, answer.diagnostics, answer.pages, answer.languages,
+                                    [&](const std::string& path) -> std::optional<std::string> {
+                                      auto it = answer.racy.find(path);
+                                      if (it == answer.racy.end()) return std::nullopt;
+                                      return it->second;
+                                    });
+  return written ? check_record_header(out_dir) : "";
 }
 
 std::optional<RecordedAnswer> recorded_answer(const BuildConfig& config, const std::string& theme_dir, const Date& today) {
@@ -205,10 +234,12 @@ std::optional<RecordedAnswer> recorded_answer(const BuildConfig& config, const s
     }
     SourceSnapshot now = snapshot_sources(config, theme_dir, today);
     if (!now.ok || now.files != recorded) return std::nullopt;
+    answer.sources = std::move(now);
     for (const auto& [path, hex] : to_read) {
       // As the loader read it (line ends normalised), which is what the digest was taken of.
       std::optional<std::string> bytes = RealDisk().read(path);
       if (!bytes || digest_hex(digest_of(normalise_text(std::move(*bytes)))) != hex) return std::nullopt;
+      answer.racy[path] = hex;
     }
     for (const auto& d : record.at("diagnostics")) {
       Diagnostic diag;

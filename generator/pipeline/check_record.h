@@ -26,6 +26,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -79,8 +80,16 @@ struct RecordedAnswer {
   std::vector<Diagnostic> diagnostics;
   size_t pages = 0, languages = 0;
   std::string header;  // the record's first line (check_record_header)
+  SourceSnapshot sources;                   // as they are now
+  std::map<std::string, std::string> racy;  // racy files found to hold what the build read: path -> digest hex
 };
 std::optional<RecordedAnswer> recorded_answer(const BuildConfig& config, const std::string& theme_dir, const Date& today);
+
+// Writes the record again from an answer whose racy files were found to hold what the build read, when
+// some of them are no longer racy at the answer's snapshot (git refreshes its index the same way): each
+// of them was otherwise read and digested again at every later answer. Returns the new record's first
+// line, "" when nothing was written.
+std::string refresh_check_record(const std::string& out_dir, const RecordedAnswer& answer);
 
 // The record's first line (its format and the digest of the rest): names one record of one build. "" when
 // there is none.

@@ -346,6 +346,15 @@ bool answer_from_tree_record(const BuildConfig& config, const std::string& theme
   bool tree_same = record && record->key == build_key(config) && TreeCheck(*record, sources_changed).run(config.out_dir, jobs);
   std::optional<RecordedAnswer> answer = sources.get();
   if (!answer || !tree_same || record->check_header != answer->header) return false;
+  // Sources that were racy and were read to be trusted are recorded again once they no longer are (the
+  // check record first, then this record naming it: a kill in between leaves them unpaired, and the next
+  // build runs in full).
+  if (std::string header = refresh_check_record(config.out_dir, *answer); !header.empty()) {
+    std::string body;
+    put_text(body, header);
+    body.append(record->bytes, 8 + record->check_header.size());
+    write_record_file(tree_record_file(config.out_dir), kFormat, body);
+  }
   for (auto& d : answer->diagnostics) diags.add(std::move(d));
   if (stats) {
     size_t files = 0;

@@ -11,6 +11,11 @@
 // taken with the sources of another. It is removed before each swap and written after the check record,
 // so a build killed in between leaves no tree record, and the next build runs in full.
 //
+// Sources the check record holds as racy (modified within 2 s of the build that read them) are trusted by
+// their content, read and digested again; once they are old enough the answer records them again by their
+// stamps (check record, then this record naming it), so that only the first rebuild after an edit pays
+// for reading them.
+//
 // What the output is checked for: every recorded entry's size, inode, modification time and mode (lstat),
 // so a file edited, replaced, removed or made unreadable from outside is noticed; every folder's too, so a
 // file added or renamed inside it changes the folder's modification time. Anything different and the
