@@ -17,7 +17,7 @@ namespace takao {
 
 namespace {
 
-constexpr std::string_view kMagic = "TAKAO-STATE 3\n";  // the format's version: change it with the layout
+constexpr std::string_view kMagic = "TAKAO-STATE 4\n";  // the format's version: change it with the layout
 
 class Writer {
  public:
@@ -71,6 +71,12 @@ class Reader {
     return ok ? static_cast<uint32_t>(v) : 0;
   }
   bool done() const { return pos_ == in_.size(); }
+  // What is left, all of it read.
+  std::string_view rest() {
+    std::string_view v = in_.substr(pos_);
+    pos_ = in_.size();
+    return v;
+  }
   bool ok = true;
 
  private:
@@ -79,6 +85,27 @@ class Reader {
 };
 
 }  // namespace
+
+std::string encode_links(const std::vector<FoundLink>& links) {
+  Writer w;
+  w.u(links.size());
+  for (const auto& link : links) w.s(link.href), w.s(link.element), w.u(static_cast<uint64_t>(link.html_line)), w.u(link.in_body);
+  return std::move(w.out);
+}
+
+std::vector<FoundLink> decode_links(std::string_view bytes) {
+  if (bytes.empty()) return {};
+  Reader r(bytes);
+  std::vector<FoundLink> links(r.u());
+  for (auto& link : links) {
+    if (!r.ok) break;
+    link.href = r.s(), link.element = r.s();
+    link.html_line = static_cast<int>(r.u());
+    link.in_body = r.u() != 0;
+  }
+  if (!r.ok || !r.done()) return {};
+  return links;
+}
 
 DiskStamp stamp_of(const struct stat& st) {
   DiskStamp f;
@@ -144,6 +171,7 @@ std::vector<uint32_t> BuildState::set(uint32_t id) const {
 }
 
 const OutputRecord* BuildState::previous(const std::string& path) const {
+  parse_records();
   auto it = previous_.find(path);
   return it == previous_.end() ? nullptr : &it->second;
 }
@@ -161,10 +189,17 @@ const BuildState::Group* BuildState::previous_group(const std::string& name) con
 
 void BuildState::put(const std::string& path, OutputRecord record) { next_[path] = std::move(record); }
 
+size_t BuildState::previous_size() const {
+  parse_records();
+  return previous_.size();
+}
+
 bool BuildState::load(const std::string& file, const Digest& key) {
   previous_.clear();
   previous_groups_.clear();
   previous_inputs_.clear();
+  std::string().swap(records_bytes_);
+  records_pending_ = false;
   std::ifstream in(file, std::ios::binary);
   if (!in) return false;
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -176,18 +211,59 @@ bool BuildState::load(const std::string& file, const Digest& key) {
   Reader r(body.substr(kMagic.size()));
   if (r.d() != key) return false;  // another program, theme or configuration
 
-  // This object's tables may already hold ids 0; the file's ids are mapped onto ours.
+  uint64_t groups = r.u();
+  for (uint64_t i = 0; i < groups && r.ok; ++i) {
+    std::string name(r.s());
+    Group g;
+    g.input = r.d();
+    g.paths.resize(r.u());
+    for (auto& path : g.paths) {
+      if (!r.ok) break;
+      path = r.s();
+    }
+    previous_groups_.emplace(std::move(name), std::move(g));
+  }
+  uint64_t inputs = r.u();
+  for (uint64_t i = 0; i < inputs && r.ok; ++i) {
+    std::string name(r.s());
+    previous_inputs_[std::move(name)] = r.d();
+  }
+  if (!r.ok) {
+    previous_groups_.clear();
+    previous_inputs_.clear();
+    return false;
+  }
+  records_bytes_ = std::string(r.rest());
+  records_pending_ = true;
+  return true;
+}
+
+void BuildState::parse_records() const {
+  // Logically const: the records were loaded, only not yet parsed. Interning takes the other lock.
+  if (!records_pending_.load(std::memory_order_acquire)) return;
+  std::lock_guard lock(records_mutex_);
+  if (!records_pending_.load(std::memory_order_relaxed)) return;
+  const_cast<BuildState*>(this)->read_records();
+  records_pending_.store(false, std::memory_order_release);
+}
+
+void BuildState::read_records() {
+  std::string bytes;
+  bytes.swap(records_bytes_);
+  if (bytes.empty()) return;
+  Reader r(bytes);
+  // This object's tables may already hold ids: the file's ids are mapped onto ours.
   std::vector<uint32_t> string_map(r.u());
   for (auto& id : string_map) {
-    if (!r.ok) return false;
+    if (!r.ok) return;
     id = intern(r.s());
   }
   std::vector<uint32_t> set_map(r.u());
   for (auto& id : set_map) {
-    if (!r.ok) return false;
+    if (!r.ok) return;
     std::vector<uint32_t> members(r.u());
     for (auto& m : members) {
-      if (!r.ok) return false;
+      if (!r.ok) return;
       m = string_map.empty() ? 0 : string_map[r.id(string_map.size())];
     }
     id = intern_set(std::move(members));
@@ -209,43 +285,14 @@ bool BuildState::load(const std::string& file, const Digest& key) {
     if (rec.page) {
       read_ids(rec.ids);
       read_ids(rec.settled);
-      rec.kept.resize(r.u());
-      for (auto& link : rec.kept) {
-        if (!r.ok) break;
-        link.href = r.s(), link.element = r.s();
-        link.html_line = static_cast<int>(r.u());
-        link.in_body = r.u() != 0;
-      }
+      rec.kept_links = r.s();
       rec.missed = set_map.empty() ? 0 : set_map[r.id(set_map.size())];
       rec.found = set_map.empty() ? 0 : set_map[r.id(set_map.size())];
       read_ids(rec.body_deps);
     }
     previous_.emplace(std::move(path), std::move(rec));
   }
-  uint64_t groups = r.u();
-  for (uint64_t i = 0; i < groups && r.ok; ++i) {
-    std::string name(r.s());
-    Group g;
-    g.input = r.d();
-    g.paths.resize(r.u());
-    for (auto& path : g.paths) {
-      if (!r.ok) break;
-      path = r.s();
-    }
-    previous_groups_.emplace(std::move(name), std::move(g));
-  }
-  uint64_t inputs = r.u();
-  for (uint64_t i = 0; i < inputs && r.ok; ++i) {
-    std::string name(r.s());
-    previous_inputs_[std::move(name)] = r.d();
-  }
-  if (!r.ok || !r.done()) {
-    previous_.clear();
-    previous_groups_.clear();
-    previous_inputs_.clear();
-    return false;
-  }
-  return true;
+  if (!r.ok || !r.done()) previous_.clear();  // checksummed, so only a bug gets here: trust no record
 }
 
 bool BuildState::save(const std::string& file, const Digest& key) const {
@@ -287,6 +334,16 @@ std::string BuildState::prepare(const std::string& file, const Digest& key) cons
   Writer w;
   w.out.append(kMagic);
   w.d(key);
+  // Groups and inputs first: they are read at once, the rest when a record is first asked for.
+  w.u(next_groups_.size());
+  for (const auto& [name, g] : next_groups_) {
+    w.s(name);
+    w.d(g.input);
+    w.u(g.paths.size());
+    for (const auto& path : g.paths) w.s(path);
+  }
+  w.u(next_inputs_.size());
+  for (const auto& [name, digest] : next_inputs_) w.s(name), w.d(digest);
   w.u(strings_used.size());
   for (uint32_t id : strings_used) w.s(strings_[id]);
   w.u(sets_used.size());
@@ -305,21 +362,11 @@ std::string BuildState::prepare(const std::string& file, const Digest& key) cons
     for (uint32_t id : rec.ids) w.u(string_map[id]);
     w.u(rec.settled.size());
     for (uint32_t id : rec.settled) w.u(string_map[id]);
-    w.u(rec.kept.size());
-    for (const auto& link : rec.kept) w.s(link.href), w.s(link.element), w.u(static_cast<uint64_t>(link.html_line)), w.u(link.in_body);
+    w.s(rec.kept_links);
     w.u(set_map[rec.missed]), w.u(set_map[rec.found]);
     w.u(rec.body_deps.size());
     for (uint32_t id : rec.body_deps) w.u(string_map[id]);
   }
-  w.u(next_groups_.size());
-  for (const auto& [name, g] : next_groups_) {
-    w.s(name);
-    w.d(g.input);
-    w.u(g.paths.size());
-    for (const auto& path : g.paths) w.s(path);
-  }
-  w.u(next_inputs_.size());
-  for (const auto& [name, digest] : next_inputs_) w.s(name), w.d(digest);
   w.d(digest_of(w.out));
 
   std::string temp = file + ".tmp-" + std::to_string(getpid());

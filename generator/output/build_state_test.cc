@@ -26,7 +26,7 @@ OutputRecord page_record(BuildState& state) {
   r.page = true;
   r.ids = {state.intern("main"), state.intern("結論")};
   r.settled = {state.intern("assets/style.css")};
-  r.kept = {{"/en/journal/001/#x", "a href", 12, true}};
+  r.kept_links = encode_links({{"/en/journal/001/#x", "a href", 12, true}});
   r.missed = state.intern_set({state.intern("article\ncite.exports")});
   r.found = state.intern_set({state.intern("title"), state.intern("url")});
   return r;
@@ -58,10 +58,12 @@ TEST(BuildState, RoundTrips) {
   EXPECT_EQ(loaded.text(page->ids[1]), "結論");
   ASSERT_EQ(page->settled.size(), 1u);
   EXPECT_EQ(loaded.text(page->settled[0]), "assets/style.css");
-  ASSERT_EQ(page->kept.size(), 1u);
-  EXPECT_EQ(page->kept[0].href, "/en/journal/001/#x");
-  EXPECT_EQ(page->kept[0].html_line, 12);
-  EXPECT_TRUE(page->kept[0].in_body);
+  std::vector<FoundLink> kept = decode_links(page->kept_links);
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(kept[0].href, "/en/journal/001/#x");
+  EXPECT_EQ(kept[0].element, "a href");
+  EXPECT_EQ(kept[0].html_line, 12);
+  EXPECT_TRUE(kept[0].in_body);
   ASSERT_EQ(loaded.set(page->found).size(), 2u);
   EXPECT_EQ(loaded.text(loaded.set(page->missed).at(0)), "article\ncite.exports");
   const OutputRecord* feed = loaded.previous("feed.xml");

@@ -160,8 +160,9 @@ bool keep_group(OutputGroup& group, bool write, BuildMemo& memo, StagingFolder& 
 size_t file_count(const OutputRecord& record) { return 1 + record.gz.present() + record.br.present(); }
 
 // Writes files that are not pages. One whose bytes are what the build state recorded, with its published
-// files unchanged, is linked without reading the current copy or compressing.
-bool write_files(StagingFolder& staging, const OutputFiles& files, int jobs, bool compress, BuildMemo& memo,
+// files unchanged, is linked without reading the current copy or compressing. Each file's bytes are let go
+// as soon as it is on disk (its path stays).
+bool write_files(StagingFolder& staging, OutputFiles& files, int jobs, bool compress, BuildMemo& memo,
                  BuildStats* stats) {
   std::vector<size_t> written(files.size());
   std::vector<OutputRecord> records(files.size());
@@ -185,9 +186,10 @@ bool write_files(StagingFolder& staging, const OutputFiles& files, int jobs, boo
     if (const OutputRecord* same = memo.unchanged(f.path, rec.input, nullptr); same && memo.relink(staging, f.path, *same)) {
       rec = *same;
       written[i] = file_count(rec);
-      return;
+    } else {
+      written[i] = write_with_twins(staging, f.path, f.bytes, compress, rec, memo.previous(f.path));
     }
-    written[i] = write_with_twins(staging, f.path, f.bytes, compress, rec, memo.previous(f.path));
+    std::string().swap(files[i].bytes);  // on disk now: let go at once (the search index is 133 MB)
   });
   for (size_t i = 0; i < files.size(); ++i) {
     if (recorded[i]) memo.put(files[i].path, std::move(records[i]));
@@ -342,7 +344,7 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
     for (auto& f : write_sitemaps(*site, plan)) published.push_back(std::move(f));
     published.push_back(write_robots_txt(*site));
     for (auto& f : write_citation_files(*site)) published.push_back(std::move(f));
-    for (const OutputFiles* group : {&copies, &published}) {
+    for (OutputFiles* group : {&copies, &published}) {
       for (const auto& f : *group) early_files.push_back(f.path);
       if (config.write) write_files(staging, *group, jobs, config.compress, memo, stats);
     }

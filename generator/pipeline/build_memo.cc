@@ -105,7 +105,7 @@ void BuildMemo::record_page(OutputRecord& record, const ParsedPage& parsed, cons
   record.page = true;
   record.ids = state_.intern_all(parsed.ids);
   record.settled = state_.intern_all(settled);
-  record.kept = parsed.links;
+  record.kept_links = encode_links(parsed.links);
   std::vector<std::string> missed_names;
   for (const auto& [tmpl, name] : names.missed) missed_names.push_back(tmpl + "\n" + name);
   std::vector<uint32_t> missed = state_.intern_all(missed_names);
@@ -118,7 +118,7 @@ ParsedPage BuildMemo::parsed_page(const OutputRecord& record) const {
   ParsedPage parsed;
   for (uint32_t id : record.ids) parsed.ids.push_back(state_.text(id));
   std::sort(parsed.ids.begin(), parsed.ids.end());
-  parsed.links = record.kept;
+  parsed.links = decode_links(record.kept_links);
   return parsed;
 }
 

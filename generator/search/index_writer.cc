@@ -574,7 +574,7 @@ void encode_partition(std::vector<ChunkOut>& chunks, size_t part, std::vector<En
   }
   std::vector<uint32_t>().swap(ids);
   std::vector<uint32_t>().swap(table);
-  if (part % 32 == 31) trim_heap();  // every few partitions: a trim walks the whole heap
+  if (part % 8 == 7) trim_heap();  // every few partitions: a trim walks the whole heap
   out.reserve(building.size());
   uint64_t at = 0;
   for (const Building& b : building) {
@@ -759,18 +759,38 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
   parallel_for(shard_count, threads, [&](size_t s) {
     std::sort(shards[s].begin(), shards[s].end(), [](const Entry* a, const Entry* b) { return a->term < b->term; });
   });
+  // Long lists go to the list packs partition by partition (then the filters), short ones to a small
+  // buffer of their partition, and each partition's buffer is let go as soon as its lists are copied out:
+  // the lists are never in memory twice (in shard order they were, and that was the build's peak).
   std::vector<std::string> list_packs(1);
-  for (auto& shard : shards) {
-    for (Entry* e : shard) {
-      if (e->list.size() <= kInlineListMax) continue;
-      e->flags |= kListExternal;
-      if (!list_packs.back().empty() && list_packs.back().size() + e->list.size() > kPackTargetBytes)
-        list_packs.emplace_back();
-      if (list_packs.back().empty()) list_packs.back().reserve(std::max(kPackTargetBytes, e->list.size()));
-      e->pack = list_packs.size() - 1;
-      e->offset = list_packs.back().size();
-      list_packs.back() += e->list;
+  auto to_pack = [&](Entry& e) {
+    e.flags |= kListExternal;
+    if (!list_packs.back().empty() && list_packs.back().size() + e.list.size() > kPackTargetBytes) list_packs.emplace_back();
+    if (list_packs.back().empty()) list_packs.back().reserve(std::max(kPackTargetBytes, e.list.size()));
+    e.pack = list_packs.size() - 1;
+    e.offset = list_packs.back().size();
+    list_packs.back() += e.list;
+  };
+  std::vector<std::string> inline_buffers(kPartitions);
+  for (size_t p = 0; p < kPartitions; ++p) {
+    size_t inline_bytes = 0;
+    for (const Entry& e : part_entries[p]) inline_bytes += e.list.size() <= kInlineListMax ? e.list.size() : 0;
+    std::string& small = inline_buffers[p];
+    small.reserve(inline_bytes);  // never grows past it: the views taken below stay valid
+    for (Entry& e : part_entries[p]) {
+      if (e.list.size() > kInlineListMax) {
+        to_pack(e);
+        continue;
+      }
+      size_t at = small.size();
+      small += e.list;
+      e.list = std::string_view(small.data() + at, e.list.size());
     }
+    std::string().swap(part_buffers[p]);
+    if (p % 8 == 7) trim_heap();
+  }
+  for (Entry& e : filters) {
+    if (e.list.size() > kInlineListMax) to_pack(e);
   }
   std::vector<std::string> shard_bytes(shard_count);
   parallel_for(shard_count, threads, [&](size_t s) {
@@ -793,6 +813,7 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
   std::vector<Entry>().swap(filters);
   std::vector<std::vector<Entry>>().swap(part_entries);
   std::vector<std::string>().swap(part_buffers);
+  std::vector<std::string>().swap(inline_buffers);
   trim_heap();
   timer.lap("shards");
 
