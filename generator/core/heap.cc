@@ -23,11 +23,8 @@ void trim_heap() {
 #endif
 }
 
-}  // namespace takao
-
-namespace takao {
-
 namespace {
+// One "Field:   N kB" line of /proc/self/status.
 long status_kib(const char* field) {
   std::ifstream status("/proc/self/status");
   std::string line;

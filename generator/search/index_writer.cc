@@ -23,6 +23,7 @@
 
 #include "core/heap.h"
 #include "core/parallel.h"
+#include "core/step_timer.h"
 #include "search/index_format.h"
 #include "search/search_text.h"
 
@@ -642,22 +643,11 @@ uint64_t content_hash(std::string_view bytes) {
 
 struct Timer {
   bool on = std::getenv("TAKAO_SEARCH_TIMING") != nullptr;
-  std::chrono::steady_clock::time_point t = std::chrono::steady_clock::now();
+  StepTimer timer;
   void lap(const char* what) {
     if (!on) return;
-    auto now = std::chrono::steady_clock::now();
-    long rss = 0, hwm = 0;
-    if (FILE* f = std::fopen("/proc/self/status", "r")) {
-      char line[256];
-      while (std::fgets(line, sizeof line, f)) {
-        std::sscanf(line, "VmRSS: %ld", &rss);
-        std::sscanf(line, "VmHWM: %ld", &hwm);
-      }
-      std::fclose(f);
-    }
-    std::fprintf(stderr, "search index: %-10s %7.1f ms  rss %ld MB  peak %ld MB\n", what,
-                 std::chrono::duration<double, std::milli>(now - t).count(), rss >> 10, hwm >> 10);
-    t = now;
+    std::fprintf(stderr, "search index: %-10s %7.1f ms  rss %ld MB  peak %ld MB\n", what, timer.lap() * 1000,
+                 resident_kib() >> 10, peak_resident_kib() >> 10);
   }
 };
 
