@@ -146,7 +146,18 @@ struct IncrementalBuilder::State {
 
   std::unique_ptr<Theme> theme;
   std::unique_ptr<TemplateEngine> engine;
+  PublishedAssets assets;                 // of `theme`, as last published
+  std::map<std::string, Fingerprint> loaded_templates;  // `theme`'s, as `templates` are the last good build's
+  Fingerprint loaded_strings{}, loaded_assets_view{};
+  std::vector<Diagnostic> theme_diags;    // what loading `theme` reported (replayed while it stands)
   std::shared_ptr<Site> site;  // changed in place by the bodies-only path when nothing else holds it
+  // The renderer of `site` with `theme` and `engine` (making one indexes the whole site: a third of a
+  // bodies-only rebuild); dropped whenever any of the three is replaced.
+  std::unique_ptr<SiteRenderer> renderer;
+  const Site* renderer_site = nullptr;
+  // Source path -> plan entries of the pages whose views read that document's body (from `pages`).
+  std::unordered_map<std::string, std::set<size_t>> body_readers;
+  std::set<std::string> feed_deps;  // source paths of the documents whose bodies the feeds quote
   bool walked = false;  // `sources` came from a walk of the whole folder that found no symbolic link
   bool search_dirty = false;
   uint64_t search_generation = 0;  // counts builds that changed what the search index holds
@@ -253,6 +264,20 @@ std::vector<std::string> write_pending(OutputWriter& writer, const std::map<std:
   return paths;
 }
 
+// Whether every path the watcher named is a file of the content folder, none of the theme's (then the
+// theme need not be read again). A path it cannot place counts as the theme's.
+bool names_content_only(const std::vector<std::string>& paths, const std::string& content_dir, const std::string& theme_dir) {
+  auto below = [](const std::string& path, const std::string& dir) {
+    if (dir.empty()) return false;
+    std::string prefix = dir.back() == '/' ? dir : dir + "/";
+    return path == dir || starts_with(path, prefix);
+  };
+  for (const auto& path : paths) {
+    if (!below(path, content_dir) || below(path, theme_dir)) return false;
+  }
+  return true;
+}
+
 // Builds a page's view and renders it, unless the view and the templates are those of `old` (the page on
 // disk is then still right): nullopt.
 std::optional<std::string> refresh_page(const SiteRenderer& renderer, const PlannedPage& p, const PageRecord* old,
@@ -284,20 +309,49 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
   };
   int jobs = config_.jobs > 0 ? config_.jobs : default_jobs();
 
-  // Theme: reloaded every time (small); the engine is kept while the templates stay the same.
-  auto theme = std::make_unique<Theme>(load_theme(find_theme_dir(config_.theme_dir), diags));
-  PublishedAssets assets = publish_theme_assets(*theme, diags);
-  if (diags.has_errors()) return finish();
+  // Theme: read again unless the watcher named content files only (reading and hashing it was a tenth of
+  // a bodies-only rebuild); the engine is kept while the templates stay the same.
+  const std::string& root = config_.content_dir;
+  std::string theme_dir = find_theme_dir(config_.theme_dir);
+  std::unique_ptr<Theme> theme;
+  PublishedAssets assets;
   std::map<std::string, Fingerprint> templates;
-  for (const auto& [name, text] : theme->templates) templates[name] = fingerprint(text);
-  Fingerprint strings = fingerprint(theme->strings_zh.dump() + '\0' + theme->strings_en.dump());
-  Fingerprint assets_view = fingerprint(assets.view.dump());
-  bool theme_changed = !s.theme || templates != s.templates;
+  Fingerprint strings{}, assets_view{};
+  if (s.theme && changed_paths && names_content_only(*changed_paths, root, theme_dir)) {
+    for (const auto& d : s.theme_diags) diags.add(d);
+    assets = s.assets;  // a copy: the whole path gives its files away
+    templates = s.loaded_templates;
+    strings = s.loaded_strings;
+    assets_view = s.loaded_assets_view;
+  } else {
+    Diagnostics theme_diags;
+    theme = std::make_unique<Theme>(load_theme(theme_dir, theme_diags));
+    assets = publish_theme_assets(*theme, theme_diags);
+    for (const auto& d : theme_diags.sorted()) diags.add(d);
+    if (diags.has_errors()) return finish();
+    for (const auto& [name, text] : theme->templates) templates[name] = fingerprint(text);
+    strings = fingerprint(theme->strings_zh.dump() + '\0' + theme->strings_en.dump());
+    assets_view = fingerprint(assets.view.dump());
+    s.theme_diags = theme_diags.sorted();
+  }
+  // Against the last good build's theme (a build that failed may have loaded another since).
+  bool theme_changed = templates != s.templates;
   bool views_changed = !(strings == s.strings) || !(assets_view == s.assets_view);
+  if (theme) s.assets = assets;
+  if (theme && (!s.engine || templates != s.loaded_templates || !(strings == s.loaded_strings) ||
+                !(assets_view == s.loaded_assets_view))) {
+    // Views read the theme's strings, the engine its templates: both follow the theme just read.
+    s.renderer.reset();
+    s.engine.reset();
+    s.theme = std::move(theme);
+    s.engine = std::make_unique<TemplateEngine>(*s.theme);
+    s.loaded_templates = templates;
+    s.loaded_strings = strings;
+    s.loaded_assets_view = assets_view;
+  }
   lap("theme");
 
   // Sources: read again only what changed on disk.
-  const std::string& root = config_.content_dir;
   std::error_code ec;
   if (!fs::is_directory(root, ec)) {
     diags.error(root, 1, 1, "content folder not found");
@@ -454,11 +508,6 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
     }
   }
   bool consider_all = skeleton_changed || views_changed;
-  if (theme_changed || !s.engine) {
-    s.engine.reset();
-    s.theme = std::move(theme);
-    s.engine = std::make_unique<TemplateEngine>(*s.theme);
-  }
   result.full = consider_all;
   lap("split");
 
@@ -468,7 +517,8 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
   render_options.preview = config_.preview;
   render_options.assets = assets.view;
   render_options.pdfs = pdf_views(*pdfs);
-  SiteRenderer renderer(*site, *s.theme, *s.engine, render_options);
+  auto renderer_of_site = std::make_unique<SiteRenderer>(*site, *s.theme, *s.engine, render_options);
+  const SiteRenderer& renderer = *renderer_of_site;
   s.template_fps.clear();
   for (const auto& p : plan) {
     if (s.template_fps.count(p.kind)) continue;
@@ -538,7 +588,10 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
     add(path, fp, std::move(*html[i]));
   }
   lap("collect pages");
+  std::vector<const Document*> feed_reads;
+  record_body_reads(&feed_reads);
   OutputFiles others = write_feeds(*site);
+  record_body_reads(nullptr);
   for (auto& f : write_sitemaps(*site, plan)) others.push_back(std::move(f));
   others.push_back(write_robots_txt(*site));
   for (auto& f : write_citation_files(*site)) others.push_back(std::move(f));
@@ -631,10 +684,18 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
   s.plan = std::move(plan);
   s.plan_index.clear();
   for (size_t i = 0; i < s.plan.size(); ++i) s.plan_index[s.plan[i].path] = i;
+  s.body_readers.clear();
+  for (const auto& [path, rec] : s.pages) {
+    for (const auto& dep : rec.body_deps) s.body_readers[dep].insert(s.plan_index.at(path));
+  }
+  s.feed_deps.clear();
+  for (const Document* d : feed_reads) s.feed_deps.insert(d->source_path);
   s.outputs = std::move(outputs);
   s.lookup_paths = std::move(lookup_paths);
   s.search_paths = std::move(search_paths);
   s.site = site;
+  s.renderer = std::move(renderer_of_site);
+  s.renderer_site = site.get();
   s.search_dirty = search_dirty;
   if (search_inputs_changed) ++s.search_generation;
   result.search_pending = search_dirty;
@@ -673,8 +734,9 @@ bool IncrementalBuilder::build_bodies_only(const PublishedAssets& assets, int jo
     if (!(now.body == was.body)) edits.push_back({&f, now});
   }
 
-  // The site, edited in place unless the search thread still reads it (then a copy).
+  // The site, edited in place unless the search thread still reads it (then a copy, with its renderer).
   if (s.site.use_count() > 1) s.site = std::make_shared<Site>(*s.site);
+  if (s.renderer_site != s.site.get()) s.renderer.reset();
   std::vector<SourceFile> edited;
   for (const auto& e : edits) edited.push_back(*e.file);
   auto patch = patch_bodies(*s.site, edited, &s.parse_cache);
@@ -692,20 +754,21 @@ bool IncrementalBuilder::build_bodies_only(const PublishedAssets& assets, int jo
   // The pages whose views read an edited body.
   std::set<std::string> body_changed;
   for (const auto& e : edits) body_changed.insert(e.file->zh_path.empty() ? e.file->path : e.file->zh_path);
-  std::vector<size_t> candidates;
-  for (const auto& [path, rec] : s.pages) {
-    for (const auto& dep : rec.body_deps) {
-      if (body_changed.count(dep)) {
-        candidates.push_back(s.plan_index.at(path));
-        break;
-      }
-    }
+  std::set<size_t> readers;
+  for (const auto& source : body_changed) {
+    auto it = s.body_readers.find(source);
+    if (it != s.body_readers.end()) readers.insert(it->second.begin(), it->second.end());
   }
-  RenderOptions render_options;
-  render_options.preview = config_.preview;
-  render_options.assets = assets.view;
-  if (s.pdfs) render_options.pdfs = pdf_views(*s.pdfs);
-  SiteRenderer renderer(*s.site, *s.theme, *s.engine, render_options);
+  std::vector<size_t> candidates(readers.begin(), readers.end());
+  if (!s.renderer) {
+    RenderOptions render_options;
+    render_options.preview = config_.preview;
+    render_options.assets = assets.view;
+    if (s.pdfs) render_options.pdfs = pdf_views(*s.pdfs);
+    s.renderer = std::make_unique<SiteRenderer>(*s.site, *s.theme, *s.engine, render_options);
+    s.renderer_site = s.site.get();
+  }
+  const SiteRenderer& renderer = *s.renderer;
   std::vector<PageRecord> records(candidates.size());
   std::vector<std::optional<std::string>> html(candidates.size());
   parallel_for(candidates.size(), jobs, [&](size_t i) {
@@ -732,7 +795,17 @@ bool IncrementalBuilder::build_bodies_only(const PublishedAssets& assets, int jo
     ++result.pages_rendered;
     add(s.plan[candidates[i]].path, std::move(*html[i]));
   }
-  for (auto& f : write_feeds(*s.site)) add(f.path, std::move(f.bytes));
+  // The feeds quote the bodies of their newest entries only: made again when one of those was edited.
+  bool feeds_read_edit = false;
+  for (const auto& source : body_changed) feeds_read_edit = feeds_read_edit || s.feed_deps.count(source);
+  if (feeds_read_edit) {
+    std::vector<const Document*> feed_reads;
+    record_body_reads(&feed_reads);
+    for (auto& f : write_feeds(*s.site)) add(f.path, std::move(f.bytes));
+    record_body_reads(nullptr);
+    s.feed_deps.clear();
+    for (const Document* d : feed_reads) s.feed_deps.insert(d->source_path);
+  }
   lap("feeds");
   if (config_.compress) add_compressed_twins(pending, fingerprints, jobs);
   OutputWriter writer(config_.out_dir);
@@ -748,7 +821,14 @@ bool IncrementalBuilder::build_bodies_only(const PublishedAssets& assets, int jo
 
   lap("write");
   for (const auto& [path, fp] : fingerprints) s.outputs[path] = fp;
-  for (size_t i = 0; i < candidates.size(); ++i) s.pages[s.plan[candidates[i]].path] = std::move(records[i]);
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    PageRecord& rec = s.pages[s.plan[candidates[i]].path];
+    if (rec.body_deps != records[i].body_deps) {
+      for (const auto& dep : rec.body_deps) s.body_readers[dep].erase(candidates[i]);
+      for (const auto& dep : records[i].body_deps) s.body_readers[dep].insert(candidates[i]);
+    }
+    rec = std::move(records[i]);
+  }
   for (const auto& e : edits) {
     s.files[e.file->path].split = e.split;
     s.sources[e.file->path].parts = e.split;

@@ -13,8 +13,11 @@
 //   build is a Markdown document whose skeleton is byte for byte the last good one's, and the theme is the
 //   same, the edited bodies are rendered again into the model in place (model/site_bodies.h): links are
 //   resolved against the targets kept with the site, anchors are checked anew across the site, the other
-//   diagnostics are the last good build's. Only the pages that read an edited body are considered, plus
-//   the feeds; nothing else the model derives (URLs, lists, indexes, plan, sitemaps, glossary) can differ.
+//   diagnostics are the last good build's. Only the pages that read an edited body are considered (found
+//   through an index of readers by body), and the feeds when they quote one; nothing else the model
+//   derives (URLs, lists, indexes, plan, sitemaps, glossary) can differ. The site's renderer is kept.
+// - The theme: read again when the watcher's list names anything but content files (or there is no list);
+//   what changed in it is measured against the last good build's theme.
 // - Otherwise the model is rebuilt whole, with front matter and Markdown from a ParseCache. When no
 //   skeleton changed, only the pages that read a changed body are considered; otherwise, or when the
 //   theme's strings or assets changed, every page is. A considered page renders again only when the hash

@@ -348,6 +348,49 @@ TEST_F(IncrementalTest, WatcherListsEqualCleanBuild) {
   EXPECT_TRUE(wrote(check(builder, "lost events", false, &lost), "journal/018/04-air-quality/index.html"));
 }
 
+// With the watcher's list, the theme is read again only when the list names one of its files; then what
+// changed in it is measured against the last good build, also when the build that read it failed.
+TEST_F(IncrementalTest, WatcherListsNamingTheThemeReadItAgain) {
+  IncrementalBuilder builder(config_);
+  check(builder, "first build");
+  auto saw = [&](std::vector<fs::path> paths) {
+    std::vector<std::string> full;
+    for (const auto& p : paths) full.push_back(p.string());
+    return full;
+  };
+  // An interface string every English page shows: its pages change, no content file does.
+  replace_in(theme("i18n/ui.en.yaml"), "site_map: Site map", "site_map: Map of the site");
+  auto strings = saw({theme("i18n/ui.en.yaml")});
+  EXPECT_TRUE(wrote(check(builder, "named string", false, &strings), "en/index.html"));
+
+  // A template and a broken front matter in one save: the build fails; the next save names the content
+  // file only, and the template's change must still reach the pages.
+  fs::path mice = content("journal/017/01-mice.md");
+  std::string good = read_file(mice);
+  replace_in(theme("templates/page.mustache"), "{{", "<!-- named -->{{");
+  write_file(mice, "---\ntitle: [unclosed\n---\n");
+  auto both = saw({theme("templates/page.mustache"), mice});
+  Diagnostics diags;
+  EXPECT_FALSE(builder.build(diags, &both).ok);
+  write_file(mice, good);
+  auto fixed = saw({mice});
+  auto after = check(builder, "template after a failed build", false, &fixed);
+  EXPECT_TRUE(wrote(after, "about/index.html"));
+
+  // A body the journal's feed quotes (an issue's introduction): the feed is made again.
+  replace_in(content("journal/018/_index.md"), "\n---\n", "\n---\n\n導言的新第一句。\n");
+  auto intro = saw({content("journal/018/_index.md")});
+  auto quoted = check(builder, "body the feed quotes", false, &intro);
+  EXPECT_TRUE(quoted.bodies_only);
+  EXPECT_TRUE(wrote(quoted, "journal/feed.atom"));
+  // One it does not quote (an article's): the feed stays.
+  replace_in(mice, "\n## ", "\n正文再多一句。\n\n## ");
+  auto article = saw({mice});
+  auto unquoted = check(builder, "body no feed quotes", false, &article);
+  EXPECT_TRUE(unquoted.bodies_only);
+  EXPECT_FALSE(wrote(unquoted, "journal/feed.atom"));
+}
+
 TEST_F(IncrementalTest, DeferredSearchIsWrittenLater) {
   IncrementalBuilder builder(config_, /*defer_search=*/true);
   Diagnostics diags;

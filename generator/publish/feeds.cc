@@ -7,6 +7,7 @@
 #include "publish/xml_document.h"
 #include "render/lang_marks.h"
 #include "render/page_plan.h"
+#include "render/view_parts.h"
 
 namespace takao {
 
@@ -32,6 +33,7 @@ struct FeedEntry {
 std::string title_in(const Document& d, bool en) { return en && !d.title_en.empty() ? d.title_en : d.title; }
 
 std::string summary_of(const Document& d, bool en) {
+  note_body_read(d);  // takao serve remakes the feeds only when a body they quote changed
   const std::string& text = (en && d.has_en_body) ? d.body_en.text : d.body.text;
   std::string flat;
   for (char c : text) flat += (c == '\n') ? ' ' : c;
