@@ -152,8 +152,8 @@ struct OutputGroup {
   size_t kept_files = 0;           // with twins, when kept
 };
 
-bool keep_group(OutputGroup& group, bool write, BuildMemo& memo, StagingFolder& staging) {
-  group.kept = write && memo.relink_group(staging, group.name, group.input, group.paths, group.kept_files);
+bool keep_group(OutputGroup& group, bool write, BuildMemo& memo, StagingFolder& staging, int jobs) {
+  group.kept = write && memo.relink_group(staging, group.name, group.input, group.paths, group.kept_files, jobs);
   return group.kept;
 }
 
@@ -166,7 +166,7 @@ bool write_files(StagingFolder& staging, OutputFiles& files, int jobs, bool comp
                  BuildStats* stats) {
   std::vector<size_t> written(files.size());
   std::vector<OutputRecord> records(files.size());
-  std::vector<bool> recorded(files.size());
+  std::vector<char> recorded(files.size());  // not vector<bool>: the workers set neighbouring entries
   parallel_for(files.size(), jobs, [&](size_t i) {
     const auto& f = files[i];
     if (!f.copy_from.empty()) {
@@ -318,14 +318,14 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   // The index is a function of its documents: when their digest is the recorded one, the last build's
   // index files are linked instead of made again.
   OutputGroup search{"search", search_documents_digest(docs), false, {}, 0};
-  if (!keep_group(search, config.write, memo, staging)) put_group(search, write_search_index(docs), config, staging, jobs, memo, stats);
+  if (!keep_group(search, config.write, memo, staging, jobs)) put_group(search, write_search_index(docs), config, staging, jobs, memo, stats);
   if (stats) stats->search_index_kept = search.kept;
   docs = SearchDocuments();
   trim_heap();
   timer.lap("search");
   // The lookup index and the open data are functions of the glossary, whose files are skeleton whole.
   OutputGroup lookup{"lookup", skeleton, false, {}, 0};
-  if (!keep_group(lookup, config.write, memo, staging)) {
+  if (!keep_group(lookup, config.write, memo, staging, jobs)) {
     OutputFiles made = write_lookup_index(site->glossary, site->postal);
     for (auto& f : write_glossary_open_data(site->glossary, site->postal)) made.push_back(std::move(f));
     put_group(lookup, std::move(made), config, staging, jobs, memo, stats);
@@ -334,16 +334,22 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
 
   // Files that do not depend on the rendered pages come first, so that the link check knows them while
   // the pages are parsed; written now too (the citation exports alone are 70 MB on the 10,000-page corpus).
-  std::vector<std::string> early_files;
+  // The sitemaps, robots.txt and the citation exports read front matter and file names only (dates,
+  // titles, authors, which languages a document has): a function of the skeleton, like the lookup index.
+  OutputGroup skeletal{"sitemaps and citations", skeleton, false, {}, 0};
+  if (!keep_group(skeletal, config.write, memo, staging, jobs)) {
+    OutputFiles made = write_sitemaps(*site, plan);
+    made.push_back(write_robots_txt(*site));
+    for (auto& f : write_citation_files(*site)) made.push_back(std::move(f));
+    put_group(skeletal, std::move(made), config, staging, jobs, memo, stats);
+  }
+  std::vector<std::string> early_files = skeletal.paths;
   {
     OutputFiles copies = std::move(assets.files);
     for (const auto& a : site->attachments) copies.push_back({a.path, "", config.content_dir + "/" + a.path});
     for (const auto& [url, info] : pdfs.by_url)
       if (!info.thumbnail_url.empty()) copies.push_back({url_decode(info.thumbnail_url.substr(1)), info.text.thumbnail_png, ""});
-    OutputFiles published = write_feeds(*site);
-    for (auto& f : write_sitemaps(*site, plan)) published.push_back(std::move(f));
-    published.push_back(write_robots_txt(*site));
-    for (auto& f : write_citation_files(*site)) published.push_back(std::move(f));
+    OutputFiles published = write_feeds(*site);  // they quote bodies
     for (OutputFiles* group : {&copies, &published}) {
       for (const auto& f : *group) early_files.push_back(f.path);
       if (config.write) write_files(staging, *group, jobs, config.compress, memo, stats);
@@ -358,7 +364,7 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   if (config.progress) config.progress->stage = BuildProgress::rendering;
   std::vector<size_t> written(plan.size());
   std::vector<OutputRecord> page_records(plan.size());
-  std::vector<bool> page_reused(plan.size());
+  std::vector<char> page_reused(plan.size());  // not vector<bool>: the workers set neighbouring entries
   StepClock steps;
   parallel_for(plan.size(), jobs, [&](size_t i) {
     auto t = steps.start();
@@ -434,7 +440,7 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
     return !diags.has_errors();
   }
   if (config.progress) config.progress->stage = BuildProgress::writing;
-  for (const OutputGroup* group : {&search, &lookup}) {
+  for (const OutputGroup* group : {&search, &lookup, &skeletal}) {
     if (group->kept && stats) stats->files += group->kept_files;
   }
   if (stats) stats->reused = staging.reused(), stats->kept = staging.kept();

@@ -3,8 +3,10 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 
+#include "core/parallel.h"
 #include "model/site.h"
 #include "pipeline/build.h"
 
@@ -143,15 +145,19 @@ void BuildMemo::add_names(const OutputRecord& record, TemplateEngine& engine) {
 }
 
 bool BuildMemo::relink_group(StagingFolder& staging, const std::string& name, const Digest& input,
-                             std::vector<std::string>& paths, size_t& files) {
+                             std::vector<std::string>& paths, size_t& files, int jobs) {
   const BuildState::Group* group = loaded_ ? state_.previous_group(name) : nullptr;
   if (!group || group->input != input) return false;
-  std::vector<const OutputRecord*> records;
-  for (const auto& path : group->paths) {
-    const OutputRecord* rec = state_.previous(path);
-    if (!rec || !relink(staging, path, *rec)) return false;  // what was linked is overwritten when made
-    records.push_back(rec);
-  }
+  // On the threads: a group may hold tens of thousands of files (the citation exports), each a link or a
+  // stat. What was linked before a file failed is overwritten when the group is made.
+  std::vector<const OutputRecord*> records(group->paths.size());
+  std::atomic<bool> failed{false};
+  parallel_for(group->paths.size(), jobs, [&](size_t i) {
+    if (failed) return;
+    records[i] = state_.previous(group->paths[i]);
+    if (!records[i] || !relink(staging, group->paths[i], *records[i])) failed = true;
+  });
+  if (failed) return false;
   paths = group->paths;
   files = 0;
   for (size_t i = 0; i < paths.size(); ++i) {

@@ -76,9 +76,9 @@ class BuildMemo {
 
   // Outputs made together from one input (the search index from the search documents): when `input` is
   // the group's recorded one and every file of it is still as recorded, links them all from the current
-  // site, records them, and gives their paths; false otherwise (the caller makes the group).
+  // site, records them, and gives their paths; false otherwise (the caller makes the group). `jobs` threads.
   bool relink_group(StagingFolder& staging, const std::string& name, const Digest& input,
-                    std::vector<std::string>& paths, size_t& files);
+                    std::vector<std::string>& paths, size_t& files, int jobs);
   void put_group(const std::string& name, const Digest& input, std::vector<std::string> paths);
   // Writes the state for the next build in two steps around the swap (see run_build): prepare_save() puts
   // it in a temporary file beside the output and on the disk, before the swap; finish_save() renames it
