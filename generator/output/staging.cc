@@ -465,7 +465,12 @@ bool StagingFolder::link_from_site(const std::string& path, const struct stat* e
   return true;
 }
 
-void StagingFolder::prune() {
+// One walk of the spare, depth first: each folder opened from its parent's descriptor (one name looked up,
+// not a whole path), read with readdir's own types, the folders two levels down walked on `threads`
+// threads. What this build did not produce is removed; what stays is listed with its stamp (a folder's
+// once its own entries are final), which is the tree the tree record needs after the swap: it need not
+// walk the tree again (that walk and this one were each 0.6-1 s of a rebuild on the 10,000-page corpus).
+void StagingFolder::prune(int threads) {
   std::vector<std::string> files;
   {
     std::lock_guard lock(changed_mutex_);
@@ -476,29 +481,94 @@ void StagingFolder::prune() {
   for (const auto& f : files) {
     for (std::string p = parent_of(f); p.size() > staging_.size() && dirs.insert(p).second;) p = parent_of(p);
   }
-  // readdir's own types: no stat per entry.
-  std::function<void(const std::string&)> walk = [&](const std::string& dir) {
-    std::vector<std::pair<std::string, unsigned char>> entries;
-    if (DIR* d = ::opendir(dir.c_str())) {
-      while (dirent* e = ::readdir(d)) {
-        if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) continue;
-        entries.emplace_back(dir + "/" + e->d_name, e->d_type);
-      }
-      ::closedir(d);
-    }
-    for (auto& [path, type] : entries) {
-      if (type == DT_UNKNOWN) {
-        struct stat st;
-        type = ::lstat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode) ? DT_DIR : DT_REG;
-      }
-      if (type == DT_DIR && dirs.count(path)) {
-        walk(path);
-      } else if (type == DT_DIR || !keep.count(path)) {
-        if (!clear(path)) fail("cannot remove " + path + ": " + std::strerror(errno));
-      }
-    }
+  listing_.reset();
+  constexpr int kThreadDepth = 2;
+  struct Later {
+    int parent_fd;
+    std::string name, full, rel;
+    size_t parent, entry;  // the parent folder in `top` and the entry naming this one there
   };
-  walk(staging_);
+  std::vector<Later> later;  // filled before the threads start, by the walk above them
+  std::vector<DIR*> open;    // the folders one level down: the threads' parents
+  std::atomic<bool> complete{true};
+  std::function<void(int, const std::string&, const std::string&, int, TreeListing&)> walk =
+      [&](int fd, const std::string& full, const std::string& rel, int depth, TreeListing& out) {
+        DIR* d = ::fdopendir(fd);
+        if (!d) {
+          ::close(fd);
+          complete = false;
+          return;
+        }
+        std::vector<std::pair<std::string, unsigned char>> names;
+        while (dirent* e = ::readdir(d)) {
+          if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) continue;
+          names.emplace_back(e->d_name, e->d_type);
+        }
+        size_t me = out.size();
+        out.push_back({rel, {}});
+        auto stamp_entry = [&](const std::string& name) {
+          struct stat st;
+          if (::fstatat(::dirfd(d), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) return complete = false, false;
+          out[me].entries.emplace_back(name, entry_stamp(st));
+          return true;
+        };
+        for (auto& [name, type] : names) {
+          std::string path = full + "/" + name;
+          if (type == DT_UNKNOWN) {
+            struct stat st;
+            type = ::fstatat(::dirfd(d), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode) ? DT_DIR : DT_REG;
+          }
+          if (type == DT_DIR && dirs.count(path)) {
+            std::string child = rel.empty() ? name : rel + "/" + name;
+            if (depth + 1 == kThreadDepth) {
+              out[me].entries.emplace_back(name, EntryStamp{});  // stamped once the thread is done
+              later.push_back({::dirfd(d), name, path, std::move(child), me, out[me].entries.size() - 1});
+              continue;
+            }
+            int sub = ::openat(::dirfd(d), name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            if (sub < 0) {
+              complete = false;
+              continue;
+            }
+            walk(sub, path, child, depth + 1, out);
+            stamp_entry(name);
+          } else if (type == DT_DIR || !keep.count(path)) {
+            if (!clear(path)) fail("cannot remove " + path + ": " + std::strerror(errno));
+          } else {
+            stamp_entry(name);
+          }
+        }
+        if (depth + 1 == kThreadDepth) open.push_back(d);
+        else ::closedir(d);
+      };
+  TreeListing top;
+  int fd = ::open(staging_.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) return fail("cannot read " + staging_ + ": " + std::strerror(errno));
+  walk(fd, staging_, "", 0, top);
+  std::vector<TreeListing> below(later.size());
+  parallel_for(later.size(), threads, [&](size_t i) {
+    int sub = ::openat(later[i].parent_fd, later[i].name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (sub < 0) {
+      complete = false;
+      return;
+    }
+    walk(sub, later[i].full, later[i].rel, kThreadDepth, below[i]);
+  });
+  for (const auto& l : later) {
+    struct stat st;
+    if (::fstatat(l.parent_fd, l.name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) complete = false;
+    else top[l.parent].entries[l.entry].second = entry_stamp(st);
+  }
+  for (DIR* d : open) ::closedir(d);
+  if (!complete || failed_) return;
+  for (auto& folders : below) {
+    for (auto& f : folders) top.push_back(std::move(f));
+  }
+  for (auto& f : top) {
+    std::sort(f.entries.begin(), f.entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  }
+  std::sort(top.begin(), top.end(), [](const ListedFolder& a, const ListedFolder& b) { return a.path < b.path; });
+  listing_ = std::move(top);
 }
 
 // Not sync() or syncfs(): they flush every dirty page of the machine or the file system, not just ours
@@ -514,7 +584,7 @@ bool StagingFolder::sync(int threads) {
     // The spare: what this build did not produce goes, and only the folders whose entries changed (files
     // written, linked, unlinked, folders made or removed) are synced; the others were synced when they
     // last changed.
-    prune();
+    prune(threads);
     std::lock_guard lock(changed_mutex_);
     for (const auto& f : changed_) {
       struct stat st;

@@ -20,6 +20,7 @@
 #include <atomic>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -29,6 +30,7 @@
 
 #include "core/diagnostics.h"
 #include "output/build_state.h"
+#include "output/tree_listing.h"
 
 namespace takao {
 
@@ -90,11 +92,15 @@ class StagingFolder {
   // Spare folder name beside `out_dir`.
   static std::string spare_for(const std::string& out_dir);
   const std::string& failure() const { return failure_; }
+  // After sync() of a spare: every folder and entry of the tree as the prune left it, for the tree record
+  // (nothing writes into the tree after it); null when the spare was not used or the walk missed anything.
+  TreeListing* listing() { return listing_ ? &*listing_ : nullptr; }
 
  private:
   void fail(const std::string& message);
-  // Removes the spare's entries this build did not produce; their folders count as changed.
-  void prune();
+  // Removes the spare's entries this build did not produce (their folders count as changed) and lists what
+  // stays in listing_.
+  void prune(int threads);
   // Removes whatever is at `full` in the spare (a file, a symlink, a folder); false on failure.
   bool clear(const std::string& full);
   void changed(const std::string& folder);  // an entry of `folder` was added or removed
@@ -126,6 +132,7 @@ class StagingFolder {
   bool committed_ = false;
   bool failed_ = false;
   std::string failure_;
+  std::optional<TreeListing> listing_;
 };
 
 }  // namespace takao

@@ -488,7 +488,7 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
     } else if (sources_seen.ok) {
       // Last: the tree record names the check record just written (a rebuild with nothing to do answers
       // from both). Without it the next build runs in full.
-      save_tree_record(config, jobs);
+      save_tree_record(config, jobs, staging.listing());
     }
   }
   timer.lap("record");

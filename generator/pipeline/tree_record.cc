@@ -20,6 +20,7 @@
 #include "core/parallel.h"
 #include "output/content_digest.h"
 #include "output/staging.h"
+#include "output/tree_listing.h"
 #include "pipeline/build.h"
 #include "pipeline/check_record.h"
 #include "pipeline/record_file.h"
@@ -32,31 +33,10 @@ namespace {
 
 constexpr const char* kFormat = "TAKAO-TREE 2";
 
-// What one file or folder of the output was: compared whole, so any difference in size, inode,
-// modification time or mode counts.
-struct Stamp {
-  uint64_t size = 0, inode = 0, mode = 0;
-  int64_t mtime_ns = 0;
-  bool operator==(const Stamp&) const = default;
-};
-
-Stamp stamp_of(const struct stat& st) {
-  Stamp e;
-  // A folder's size is its block count on most file systems: its mtime is what tells an entry added.
-  e.size = S_ISDIR(st.st_mode) ? 0 : static_cast<uint64_t>(st.st_size);
-  e.inode = static_cast<uint64_t>(st.st_ino);
-  e.mode = st.st_mode;
-  e.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-  return e;
-}
-
-// One folder of the output ("" is the output folder itself) with each of its entries by name. Kept by
-// folder so that checking an entry looks up one name in an open folder, not its whole path (path lookups
-// were a quarter of an unchanged rebuild's time).
-struct Folder {
-  std::string path;
-  std::vector<std::pair<std::string, Stamp>> entries;
-};
+// Kept by folder (output/tree_listing.h) so that checking an entry looks up one name in an open folder,
+// not its whole path (path lookups were a quarter of an unchanged rebuild's time).
+using Stamp = EntryStamp;
+using Folder = ListedFolder;
 
 // The key of the build configuration beyond what the check record's key holds.
 std::string build_key(const BuildConfig& config) { return config.compress ? "compress" : "plain"; }
@@ -66,7 +46,7 @@ std::string build_key(const BuildConfig& config) { return config.compress ? "com
 bool walk_tree(const std::string& root, int jobs, Stamp& root_stamp, std::vector<Folder>& out) {
   struct stat st;
   if (::lstat(root.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return false;
-  root_stamp = stamp_of(st);
+  root_stamp = entry_stamp(st);
   std::vector<std::string> level = {""};
   std::atomic<bool> ok{true};
   while (!level.empty()) {
@@ -88,7 +68,7 @@ bool walk_tree(const std::string& root, int jobs, Stamp& root_stamp, std::vector
           ok = false;
           break;
         }
-        found[i].entries.emplace_back(e->d_name, stamp_of(s));
+        found[i].entries.emplace_back(e->d_name, entry_stamp(s));
       }
       ::closedir(d);
       std::sort(found[i].entries.begin(), found[i].entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -207,7 +187,7 @@ class TreeCheck {
     int root_fd = ::open(root.c_str(), O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (root_fd < 0) return false;
     struct stat st;
-    bool same = ::fstat(root_fd, &st) == 0 && stamp_of(st) == record_.root;
+    bool same = ::fstat(root_fd, &st) == 0 && entry_stamp(st) == record_.root;
     auto top = by_path_.find("");
     same = same && top != by_path_.end() && walk(top->second, root_fd, 0);
     std::atomic<bool> all_same{same};
@@ -248,7 +228,7 @@ class TreeCheck {
       name[entry.size()] = '\0';
       if (!S_ISDIR(stamp.mode)) {
         struct stat s;
-        if (::fstatat(fd, name, &s, AT_SYMLINK_NOFOLLOW) != 0 || !(stamp_of(s) == stamp)) return false;
+        if (::fstatat(fd, name, &s, AT_SYMLINK_NOFOLLOW) != 0 || !(entry_stamp(s) == stamp)) return false;
         continue;
       }
       std::string path = folder.path.empty() ? std::string(entry) : std::string(folder.path) + "/" + name;
@@ -287,7 +267,7 @@ class TreeCheck {
     int fd = ::openat(parent_fd, name, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0) return -1;
     struct stat s;
-    if (::fstat(fd, &s) != 0 || !(stamp_of(s) == stamp)) {
+    if (::fstat(fd, &s) != 0 || !(entry_stamp(s) == stamp)) {
       ::close(fd);
       return -1;
     }
@@ -311,12 +291,20 @@ std::string tree_record_file(const std::string& out_dir) {
 
 void forget_tree_record(const std::string& out_dir) { std::remove(tree_record_file(out_dir).c_str()); }
 
-bool save_tree_record(const BuildConfig& config, int jobs) {
+bool save_tree_record(const BuildConfig& config, int jobs, TreeListing* listing) {
   std::string file = tree_record_file(config.out_dir);
   std::string header = check_record_header(config.out_dir);
+  if (header.empty()) return false;
   Stamp root;
   std::vector<Folder> folders;
-  if (header.empty() || !walk_tree(config.out_dir, jobs, root, folders)) return false;
+  if (listing) {
+    struct stat st;
+    if (::lstat(config.out_dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return false;
+    root = entry_stamp(st);
+    folders = std::move(*listing);
+  } else if (!walk_tree(config.out_dir, jobs, root, folders)) {
+    return false;
+  }
   std::string body;
   put_text(body, header);
   put_text(body, build_key(config));

@@ -26,6 +26,7 @@
 
 #include "core/date.h"
 #include "core/diagnostics.h"
+#include "output/tree_listing.h"
 
 namespace takao {
 
@@ -38,9 +39,10 @@ std::string tree_record_file(const std::string& out_dir);
 // Before a swap: the tree record of the site being replaced no longer holds.
 void forget_tree_record(const std::string& out_dir);
 
-// After a successful build's swap and its check record: walks the live output folder on `jobs` threads and
-// records it. False (and no record) when it could not be written.
-bool save_tree_record(const BuildConfig& config, int jobs);
+// After a successful build's swap and its check record: records the live output folder, from `listing` when
+// given (what the spare's prune saw of it, output/staging.h; taken), else walked on `jobs` threads. False
+// (and no record) when it could not be written.
+bool save_tree_record(const BuildConfig& config, int jobs, TreeListing* listing = nullptr);
 
 // When the sources are those the check record names and the output is the tree recorded with it: adds the
 // recorded diagnostics to `diags`, fills `stats` (nothing written, every page and file kept) and returns

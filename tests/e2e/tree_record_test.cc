@@ -134,6 +134,29 @@ TEST(TreeRecord, AnEditedSourceIsBuilt) {
   EXPECT_TRUE(tree(s.out) == clean_build(s));
 }
 
+// A build that brings the spare up to date records the tree from what its prune saw of it (no second walk,
+// output/staging.h): that record must be the tree as it is, so the next build has nothing to do.
+TEST(TreeRecord, ABuildInTheSpareRecordsTheTreeItLeaves) {
+  TestSite s = built_site("tree-spare");
+  fs::path about;
+  for (const auto& e : fs::recursive_directory_iterator(s.content)) {
+    if (e.path().extension() == ".md" && read(e.path()).find("title:") != std::string::npos) about = e.path();
+  }
+  ASSERT_FALSE(about.empty());
+  for (int edit = 0; edit < 2; ++edit) {
+    write(about, read(about) + "\nA paragraph added by the editor.\n");
+    set_back(s.content);
+    e2e::Run r = takao("build " + s.args());
+    ASSERT_EQ(r.status, 0) << r.err;
+    // The first edit's build swaps out the first site, which becomes the spare; the second's uses it.
+    if (edit == 1) EXPECT_EQ(r.err.find("takao: 0 of them already in the spare tree"), std::string::npos) << r.err;
+  }
+  EXPECT_TRUE(tree(s.out) == clean_build(s));
+  e2e::Run again = takao("build " + s.args());
+  ASSERT_EQ(again.status, 0) << again.err;
+  EXPECT_NE(again.err.find(kNothingToDo), std::string::npos) << again.err;
+}
+
 // The racy files of the check record (written within 2 s of the build that read them) in its JSON body.
 size_t racy_in_check_record(const TestSite& s) {
   std::string bytes = read(s.root / ".public.takao-check");
