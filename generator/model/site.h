@@ -149,6 +149,10 @@ struct BuildOptions {
   std::function<void(const SourceFile&, std::optional<size_t> body_offset)> on_source;
 };
 
+// The newest published date anywhere in the site (issues, reports, pages): its "last updated", and the date
+// of every generated page. Walks the site: callers make it once per build step, not once per page.
+Date newest_date(const Site& site);
+
 // Builds the model from the loaded sources; problems go to `diags` (the model is then incomplete and must
 // not be published).
 std::unique_ptr<Site> build_site(std::vector<SourceFile> sources, const BuildOptions& options, Diagnostics& diags);

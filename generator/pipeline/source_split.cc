@@ -27,11 +27,14 @@ void SourceSplits::add(const SourceFile& f, std::optional<size_t> body_offset) {
   files_[f.path] = std::move(file);
 }
 
-Digest SourceSplits::skeleton(const std::string& extra) const {
+Digest SourceSplits::skeleton(const std::string& extra, bool (*which)(FileKind)) const {
   std::lock_guard lock(mutex_);
   DigestBuilder d;
-  d.add("takao skeleton 1").add(extra);
-  for (const auto& [path, f] : files_) d.add(path).add(std::to_string(static_cast<int>(f.kind))).add(f.split.skeleton);
+  d.add(which ? "takao skeleton part 1" : "takao skeleton 1").add(extra);
+  for (const auto& [path, f] : files_) {
+    if (which && !which(f.kind)) continue;
+    d.add(path).add(std::to_string(static_cast<int>(f.kind))).add(f.split.skeleton);
+  }
   return d.finish();
 }
 

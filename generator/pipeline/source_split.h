@@ -37,7 +37,8 @@ class SourceSplits {
   void add(const SourceFile& f, std::optional<size_t> body_offset);
   // One digest of every file's path, kind and skeleton, with `extra` (what else views read that is not a
   // source: today's date, the PDFs' facts).
-  Digest skeleton(const std::string& extra) const;
+  // With `which`: of the files of the kinds it accepts only (the glossary's, for the lookup index).
+  Digest skeleton(const std::string& extra, bool (*which)(FileKind) = nullptr) const;
   // The Markdown documents (their Chinese source path, as Document::source_path and the body reads name
   // them) whose body, or whose English twin's body, differs from `previous_body(path)` (nullopt: unknown).
   template <typename Previous>

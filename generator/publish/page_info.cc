@@ -18,22 +18,11 @@ const Document* page_document(const Site& site, const PlannedPage& p) {
   }
 }
 
-Date newest_date(const Site& site) {
-  Date newest;
-  auto consider = [&](const Date& d) {
-    if (!d.empty() && newest < d) newest = d;
-  };
-  for (const auto& i : site.issues) consider(i.doc.published);
-  for (const auto& r : site.reports) consider(r.doc.published);
-  for (const auto& p : site.pages) consider(p.doc.published);
-  return newest;
-}
-
-Date page_date(const Site& site, const PlannedPage& p) {
+Date page_date(const Site& site, const PlannedPage& p, const Date& newest) {
   Date own;
   if (p.kind == PageKind::article) own = site.issues[site.articles[p.index].issue].doc.published;
   if (const Document* d = page_document(site, p); d && !d->published.empty()) own = d->published;
-  return own.empty() ? newest_date(site) : own;
+  return own.empty() ? newest : own;
 }
 
 std::string absolute_url(const Site& site, const std::string& url) {

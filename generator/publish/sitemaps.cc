@@ -32,11 +32,12 @@ OutputFiles write_sitemaps(const Site& site, const std::vector<PlannedPage>& pla
   OutputFiles files;
   XmlDocument index;
   index.start_ns("sitemapindex", kSitemapNs);
+  Date newest = newest_date(site);
   for (bool en : {false, true}) {
     std::vector<Entry> entries;
     for (const auto& p : plan) {
       if (p.en != en || p.kind == PageKind::not_found) continue;
-      Date d = page_date(site, p);
+      Date d = page_date(site, p, newest);
       entries.push_back({absolute_url(site, p.url), d.empty() ? "" : d.iso()});
     }
     if (entries.empty()) continue;

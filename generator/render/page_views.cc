@@ -15,13 +15,8 @@ namespace takao {
 using json = nlohmann::json;
 
 SiteRenderer::SiteRenderer(const Site& site, const Theme& theme, TemplateEngine& engine, RenderOptions options)
-    : views_(site, theme, std::move(options)), site_(site), theme_(theme), engine_(engine), options_(views_.options) {
-  auto consider = [&](const Date& d) {
-    if (!d.empty() && newest_ < d) newest_ = d;
-  };
-  for (const auto& i : site.issues) consider(i.doc.published);
-  for (const auto& r : site.reports) consider(r.doc.published);
-  for (const auto& p : site.pages) consider(p.doc.published);
+    : views_(site, theme, std::move(options)), site_(site), theme_(theme), engine_(engine), options_(views_.options),
+      newest_(newest_date(site)) {
 
   // The interface strings and the asset table are the same on every page of a language: the engine
   // converts them once (they were a third of the template library's work, converted twice per page).
