@@ -115,6 +115,8 @@ int build_or_check(int argc, char** argv, bool check) {
       std::fprintf(stderr, "takao: %zu of %zu files unchanged, linked from the previous site\n", stats.reused, stats.files);
       std::fprintf(stderr, "takao: %zu of them already in the spare tree, not linked\n", stats.kept);
       std::fprintf(stderr, "takao: %zu of %zu pages unchanged (build state), not rendered\n", stats.pages_reused, stats.pages);
+      std::fprintf(stderr, "takao: %zu of them kept without building their view (nothing they read changed)\n",
+                   stats.pages_without_view);
       if (stats.bodies_changed >= 0) {
         std::fprintf(stderr, "takao: no front matter changed, %ld bodies did: only the pages that read them were looked at\n",
                      stats.bodies_changed);

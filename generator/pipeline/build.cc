@@ -22,6 +22,7 @@
 #include "pipeline/search_documents.h"
 #include "pipeline/source_split.h"
 #include "pipeline/tree_record.h"
+#include "pipeline/view_inputs.h"
 #include "pipeline/site_pdfs.h"
 #include "publish/assets.h"
 #include "publish/compress.h"
@@ -305,8 +306,16 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   if (config.write && !staging.begin(config.out_dir, diags)) return false;
   BuildMemo memo(config, theme, assets.view);
   // Besides the sources' skeletons, views read today's date (scheduled pages) and the PDFs' facts.
-  Digest skeleton = splits.skeleton(today.iso() + "\n" + render_options.pdfs.dump());
-  std::optional<std::set<std::string>> changed_bodies = memo.changed_bodies(splits, skeleton);
+  std::string view_extra = today.iso() + "\n" + render_options.pdfs.dump();
+  Digest skeleton = splits.skeleton(view_extra);
+  // The glossary's sources: the lookup index and the open data are made of them, its pages of them and the
+  // frame (pipeline/view_inputs.h).
+  Digest glossary_input = splits.skeleton(today.iso(), is_glossary_input);
+  std::map<std::string, Digest> view_parts;
+  if (config.write) {
+    view_parts["glossary views"] = DigestBuilder().add(frame_digest(splits, *site, view_extra)).add(glossary_input).finish();
+  }
+  std::optional<std::set<std::string>> changed_bodies = memo.changed_bodies(splits, skeleton, view_parts);
   if (stats) stats->bodies_changed = changed_bodies ? static_cast<long>(changed_bodies->size()) : -1;
   timer.lap("render");
 
@@ -325,12 +334,8 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   timer.lap("search");
   // The lookup index and the open data are functions of the glossary (its tables, CSV files and postal
   // table, read whole into the skeleton), whose entries nothing else in the content changes: a title
-  // edited elsewhere does not make them again (1 s on the 10,000-page corpus). site.yaml, _index.md's
-  // front matter and today's date count too, to be safe.
-  auto glossary_input = [](FileKind k) {
-    return k == FileKind::glossary_table || k == FileKind::glossary_csv || k == FileKind::glossary_home || k == FileKind::site_config;
-  };
-  OutputGroup lookup{"lookup", splits.skeleton(today.iso(), glossary_input), false, {}, 0};
+  // edited elsewhere does not make them again (1 s on the 10,000-page corpus).
+  OutputGroup lookup{"lookup", glossary_input, false, {}, 0};
   if (!keep_group(lookup, config.write, memo, staging, jobs)) {
     OutputFiles made = write_lookup_index(site->glossary, site->postal);
     for (auto& f : write_glossary_open_data(site->glossary, site->postal)) made.push_back(std::move(f));
@@ -371,17 +376,20 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   std::vector<size_t> written(plan.size());
   std::vector<OutputRecord> page_records(plan.size());
   std::vector<char> page_reused(plan.size());  // not vector<bool>: the workers set neighbouring entries
+  std::atomic<size_t> without_view{0};
   StepClock steps;
   parallel_for(plan.size(), jobs, [&](size_t i) {
     auto t = steps.start();
     const PlannedPage& page = plan[i];
     OutputRecord& rec = page_records[i];
     if (config.progress) ++config.progress->pages_done;
-    // No skeleton changed and the view read no changed body: the page it was, if still on disk as recorded.
-    if (const OutputRecord* same = config.write ? memo.kept(page.path, &links) : nullptr;
+    // No skeleton changed (or none its kind's views read) and the view read no changed body: the page it
+    // was, if still on disk as recorded.
+    if (const OutputRecord* same = config.write ? memo.kept(page.path, &links, view_part_of(page.kind)) : nullptr;
         same && memo.relink(staging, page.path, *same)) {
       rec = *same;
       page_reused[i] = true;
+      ++without_view;
       written[i] = file_count(rec);
       steps.lap(t, StepClock::write);
       return;
@@ -423,7 +431,7 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
     memo.add_names(page_records[i], engine);
   }
   for (size_t i = 0; i < plan.size() && config.write; ++i) memo.put(plan[i].path, std::move(page_records[i]));
-  if (stats) stats->pages_reused = pages_reused;
+  if (stats) stats->pages_reused = pages_reused, stats->pages_without_view = without_view;
   if (stats) steps.report(stats->render_step_seconds);
   if (stats) {
     stats->pages = plan.size();

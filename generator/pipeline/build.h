@@ -39,6 +39,7 @@ struct BuildStats {
   size_t reused = 0;        // of those, linked unchanged from the previous site
   size_t kept = 0;          // of those, already in place in the spare tree (no link made)
   size_t pages_reused = 0;  // pages not rendered: the build state showed them unchanged
+  size_t pages_without_view = 0;  // of those, kept without building their view (no input they read changed)
   bool search_index_kept = false;
   // Documents whose body changed while no skeleton did (only pages that read them were looked at); -1
   // when a skeleton changed (or no state), and every page's view was built.

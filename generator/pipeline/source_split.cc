@@ -38,6 +38,17 @@ Digest SourceSplits::skeleton(const std::string& extra, bool (*which)(FileKind))
   return d.finish();
 }
 
+Digest SourceSplits::paths_and_skeletons(bool (*with_skeleton)(FileKind)) const {
+  std::lock_guard lock(mutex_);
+  DigestBuilder d;
+  d.add("takao paths and skeletons 1");
+  for (const auto& [path, f] : files_) {
+    d.add(path).add(std::to_string(static_cast<int>(f.kind)));
+    if (with_skeleton(f.kind)) d.add(f.split.skeleton);
+  }
+  return d.finish();
+}
+
 std::map<std::string, Digest> SourceSplits::bodies() const {
   std::lock_guard lock(mutex_);
   std::map<std::string, Digest> out;

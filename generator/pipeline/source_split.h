@@ -39,6 +39,8 @@ class SourceSplits {
   // source: today's date, the PDFs' facts).
   // With `which`: of the files of the kinds it accepts only (the glossary's, for the lookup index).
   Digest skeleton(const std::string& extra, bool (*which)(FileKind) = nullptr) const;
+  // The path and kind of every file, and the skeleton of those whose kind `with_skeleton` accepts.
+  Digest paths_and_skeletons(bool (*with_skeleton)(FileKind)) const;
   // The Markdown documents (their Chinese source path, as Document::source_path and the body reads name
   // them) whose body, or whose English twin's body, differs from `previous_body(path)` (nullopt: unknown).
   template <typename Previous>

@@ -1,0 +1,76 @@
+// Pages whose views read only part of the skeleton (the glossary's, pipeline/view_inputs.h) are kept
+// without building their views when front matter elsewhere changes, and are built again when anything
+// they read changes (the menu, a link target of a body they show, the glossary); the site always equals
+// a clean build of the same content.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "e2e_util.h"
+
+namespace fs = std::filesystem;
+using namespace e2e;
+
+namespace {
+
+void replace(const fs::path& p, const std::string& from, const std::string& to) {
+  std::string text = read(p);
+  size_t at = text.find(from);
+  ASSERT_NE(at, std::string::npos) << from << " not in " << p;
+  write(p, text.replace(at, from.size(), to));
+}
+
+size_t glossary_pages(const fs::path& out) {
+  size_t n = 0;
+  for (const fs::path& dir : {out / "glossary", out / "en" / "glossary"}) {
+    for (const auto& e : fs::recursive_directory_iterator(dir)) n += e.path().filename() == "index.html";
+  }
+  return n;
+}
+
+TEST(ViewParts, GlossaryPagesFollowWhatTheyReadOnly) {
+  fs::path content = fixture_copy("view-parts");
+  fs::path root = content.parent_path(), out = root / "public";
+  // The glossary's introduction links to an article; the about page is in every page's menu.
+  write(content / "glossary/_index.md", read(content / "glossary/_index.md") + "\n見[第一篇](../journal/001/01-first.md)。\n");
+  replace(content / "pages/about.md", "weight: 1\n", "weight: 1\nmenu: true\n");
+  auto build = [&](const fs::path& to) { return takao("build --timings --content '" + content.string() + "' --out '" + to.string() + "'"); };
+  ASSERT_EQ(build(out).status, 0);
+  size_t glossary = glossary_pages(out);
+  ASSERT_GT(glossary, 10u);
+
+  int step = 0;
+  // Rebuilds and compares with a clean build; returns how many pages were kept without their view.
+  auto rebuild = [&](const std::string& what) -> size_t {
+    SCOPED_TRACE(what);
+    e2e::Run r = build(out);
+    EXPECT_EQ(r.status, 0) << r.err;
+    fs::path clean = root / ("clean-" + std::to_string(++step));
+    EXPECT_EQ(build(clean).status, 0);
+    EXPECT_TRUE(tree(out) == tree(clean)) << what << ": the site differs from a clean build";
+    std::smatch m;
+    if (!std::regex_search(r.err, m, std::regex("takao: (\\d+) of them kept without building their view"))) {
+      ADD_FAILURE() << "no count of pages kept without their view: " << r.err;
+      return 0;
+    }
+    return std::stoul(m[1]);
+  };
+
+  replace(content / "journal/001/02-second.md", "title: 光電產業", "title: 光電產業的未來");
+  EXPECT_EQ(rebuild("an article's title"), glossary) << "the glossary's pages read nothing of an article's front matter";
+
+  replace(content / "pages/about.md", "title: 關於本站", "title: 關於這個網站");
+  EXPECT_EQ(rebuild("the title of a page in the menu"), 0u);
+
+  replace(content / "journal/001/01-first.md", "authors:", "slug: solar\nauthors:");
+  EXPECT_EQ(rebuild("the URL of a page the glossary's introduction links to"), 0u);
+  EXPECT_NE(read(out / "glossary/index.html").find("/journal/001/solar/"), std::string::npos);
+
+  write(content / "glossary/landmarks.csv", read(content / "glossary/landmarks.csv") + "新地標,New Landmark,landmark,左營區,,\n");
+  EXPECT_EQ(rebuild("a glossary row"), 0u);
+
+  replace(content / "journal/001/02-second.md", "title: 光電產業的未來", "title: 光電");
+  EXPECT_EQ(rebuild("an article's title again"), glossary_pages(out));
+}
+
+}  // namespace
