@@ -311,11 +311,9 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   // The glossary's sources: the lookup index and the open data are made of them, its pages of them and the
   // frame (pipeline/view_inputs.h).
   Digest glossary_input = splits.skeleton(today.iso(), is_glossary_input);
-  std::map<std::string, Digest> view_parts;
-  if (config.write) {
-    view_parts["glossary views"] = DigestBuilder().add(frame_digest(splits, *site, view_extra)).add(glossary_input).finish();
-  }
-  std::optional<std::set<std::string>> changed_bodies = memo.changed_bodies(splits, skeleton, view_parts);
+  std::map<std::string, Digest> parts;
+  if (config.write) parts = view_parts(splits, *site, plan, view_extra, glossary_input);
+  std::optional<std::set<std::string>> changed_bodies = memo.changed_bodies(splits, skeleton, parts);
   if (stats) stats->bodies_changed = changed_bodies ? static_cast<long>(changed_bodies->size()) : -1;
   timer.lap("render");
 
@@ -385,7 +383,7 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
     if (config.progress) ++config.progress->pages_done;
     // No skeleton changed (or none its kind's views read) and the view read no changed body: the page it
     // was, if still on disk as recorded.
-    if (const OutputRecord* same = config.write ? memo.kept(page.path, &links, view_part_of(page.kind)) : nullptr;
+    if (const OutputRecord* same = config.write ? memo.kept(page.path, &links, view_part_of(*site, page)) : nullptr;
         same && memo.relink(staging, page.path, *same)) {
       rec = *same;
       page_reused[i] = true;

@@ -84,8 +84,8 @@ std::optional<std::set<std::string>> BuildMemo::changed_bodies(const SourceSplit
   return changed;
 }
 
-const OutputRecord* BuildMemo::kept(const std::string& path, const LinkChecker* links, const char* part) const {
-  if (!same_skeleton_ && !(part && same_parts_.count(part))) return nullptr;
+const OutputRecord* BuildMemo::kept(const std::string& path, const LinkChecker* links, const std::string& part) const {
+  if (!same_skeleton_ && !(!part.empty() && same_parts_.count(part))) return nullptr;
   const OutputRecord* rec = previous(path);
   if (!rec || !rec->page) return nullptr;
   for (uint32_t id : rec->body_deps) {

@@ -60,7 +60,7 @@ class BuildMemo {
   // The last build's record of page `path` when no skeleton changed (or, with `part`, that part of it did
   // not), its view read none of the changed bodies and every file its links were settled by still exists;
   // null otherwise (build its view).
-  const OutputRecord* kept(const std::string& path, const LinkChecker* links, const char* part = nullptr) const;
+  const OutputRecord* kept(const std::string& path, const LinkChecker* links, const std::string& part = "") const;
   // The documents a view read the body of, as a record keeps them.
   std::vector<uint32_t> body_deps(const std::vector<const Document*>& reads);
 

@@ -49,6 +49,18 @@ Digest SourceSplits::paths_and_skeletons(bool (*with_skeleton)(FileKind)) const 
   return d.finish();
 }
 
+std::map<std::string, Digest> SourceSplits::document_skeletons() const {
+  std::lock_guard lock(mutex_);
+  std::map<std::string, DigestBuilder> by_document;
+  for (const auto& [path, f] : files_) {  // in path order: a document's files in the same order every build
+    if (!is_markdown_kind(f.kind)) continue;
+    by_document[f.document].add(path).add(std::to_string(static_cast<int>(f.kind))).add(f.split.skeleton);
+  }
+  std::map<std::string, Digest> out;
+  for (auto& [document, d] : by_document) out[document] = d.finish();
+  return out;
+}
+
 std::map<std::string, Digest> SourceSplits::bodies() const {
   std::lock_guard lock(mutex_);
   std::map<std::string, Digest> out;

@@ -53,6 +53,9 @@ class SourceSplits {
     }
     return changed;
   }
+  // By document (the Chinese source path), the digest of the paths, kinds and skeletons of its files (the
+  // Chinese one and its English twin).
+  std::map<std::string, Digest> document_skeletons() const;
   // Each file's body digest, by path.
   std::map<std::string, Digest> bodies() const;
   // The digest of all the bytes the build read of `path` (content-relative), if it read that file (not an

@@ -1,5 +1,7 @@
 #include "pipeline/view_inputs.h"
 
+#include <algorithm>
+
 namespace takao {
 
 namespace {
@@ -11,7 +13,10 @@ bool is_document_of_a_collection(FileKind k) { return k == FileKind::article || 
 Digest frame_digest(const SourceSplits& splits, const Site& site, const std::string& extra) {
   DigestBuilder d;
   d.add("takao frame 1").add(extra);
-  d.add(splits.paths_and_skeletons([](FileKind k) { return k != FileKind::attachment && !is_document_of_a_collection(k); }));
+  // The glossary's files reach the frame only through which collections exist: its pages' part adds them.
+  d.add(splits.paths_and_skeletons([](FileKind k) {
+    return k == FileKind::site_config || (k != FileKind::attachment && !is_document_of_a_collection(k) && !is_glossary_input(k));
+  }));
   d.add(newest_date(site).iso());
   for (bool has : {site.journal.has_value(), !site.issues.empty(), site.report_archive.has_value(), !site.series.empty(),
                    !site.reports.empty(), site.glossary_home.has_value(), !site.glossary_tables.empty()}) {
@@ -31,14 +36,52 @@ bool is_glossary_input(FileKind k) {
   return k == FileKind::glossary_table || k == FileKind::glossary_csv || k == FileKind::glossary_home || k == FileKind::site_config;
 }
 
-const char* view_part_of(PageKind kind) {
-  switch (kind) {
+std::string view_part_of(const Site& site, const PlannedPage& p) {
+  switch (p.kind) {
     case PageKind::glossary_home:
     case PageKind::glossary_table:
     case PageKind::glossary_district:
     case PageKind::glossary_entry: return "glossary views";
-    default: return nullptr;
+    case PageKind::report: return "report " + site.reports[p.index].doc.source_path;
+    case PageKind::index_term: return "term " + p.path;
+    default: return "";
   }
+}
+
+std::map<std::string, Digest> view_parts(const SourceSplits& splits, const Site& site, const std::vector<PlannedPage>& plan,
+                                         const std::string& extra, const Digest& glossary_input) {
+  Digest frame = frame_digest(splits, site, extra);
+  std::map<std::string, Digest> documents = splits.document_skeletons();
+  auto add_document = [&](DigestBuilder& d, const Document& doc) {
+    auto it = documents.find(doc.source_path);
+    d.add(doc.source_path);
+    if (it != documents.end()) d.add(it->second);
+  };
+  std::map<std::string, Digest> parts;
+  parts["glossary views"] = DigestBuilder().add(frame).add(glossary_input).finish();
+  for (const auto& p : plan) {
+    std::string name = view_part_of(site, p);
+    if (name.empty() || parts.count(name)) continue;
+    DigestBuilder d;
+    d.add(frame);
+    if (p.kind == PageKind::report) {
+      add_document(d, site.reports[p.index].doc);
+    } else if (p.kind == PageKind::index_term) {
+      const IndexTerm& term = index_terms(site, p.index_kind, p.en)[p.index];
+      d.add(term.name);
+      for (size_t a : term.articles) {
+        add_document(d, site.articles[a].doc);
+        add_document(d, site.issues[site.articles[a].issue].doc);
+      }
+      d.add("reports");
+      for (size_t r : term.reports) add_document(d, site.reports[r].doc);
+      const auto& other = index_terms(site, p.index_kind, !p.en);
+      bool shared = std::any_of(other.begin(), other.end(), [&](const IndexTerm& o) { return o.name == term.name; });
+      d.add(shared ? "shared" : "alone");
+    }
+    parts[name] = d.finish();
+  }
+  return parts;
 }
 
 }  // namespace takao

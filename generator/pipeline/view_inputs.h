@@ -6,7 +6,9 @@
 // Conservative on purpose: a part's digest holds more than its views read (any doubt costs only time, a
 // missing input would leave a page stale).
 #pragma once
+#include <map>
 #include <string>
+#include <vector>
 
 #include "model/site.h"
 #include "output/content_digest.h"
@@ -18,8 +20,8 @@ namespace takao {
 // What the frame of every page reads (SiteRenderer::common and what fill() adds around a kind's view:
 // site.yaml, the standalone pages' titles and flags for the menu and footer, which collections exist, the
 // newest date), and what any body's links resolve against, over-approximated as: the path and kind of
-// every source file; the skeleton of every file but the articles', issues' and reports' (which reach the
-// frame only through the values below); which collections have pages; the newest date; every link
+// every source file; the skeleton of every file but the articles', issues', reports' and the glossary's
+// (which reach the frame only through the values below); which collections have pages; the newest date; every link
 // target (documents' URLs and whether they are published, attachments); and `extra` (today's date and the
 // PDFs' facts, as for the whole skeleton).
 Digest frame_digest(const SourceSplits& splits, const Site& site, const std::string& extra);
@@ -28,8 +30,17 @@ Digest frame_digest(const SourceSplits& splits, const Site& site, const std::str
 // open data and, with the frame, the glossary's pages are made from.
 bool is_glossary_input(FileKind kind);
 
-// The part (a name for changed_bodies) whose digest covers the views of pages of `kind`; nullptr for kinds
-// whose views may read any document's front matter.
-const char* view_part_of(PageKind kind);
+// The part (a name for changed_bodies) whose digest covers the view of page `p`; "" for kinds whose views
+// may read any document's front matter (lists, the home page, an issue, an article, which shows its
+// issue's other articles). The glossary's pages share one part; a report's page and an index term's have
+// their own.
+std::string view_part_of(const Site& site, const PlannedPage& p);
+
+// Every part of the plan's pages, digested: the glossary's views read the frame and `glossary_input`; a
+// report's the frame and its own files' front matter (its series' is in the frame); an index term's the
+// frame, the front matter of each article and report it lists (and of an article's issue), and whether
+// the other language has the term.
+std::map<std::string, Digest> view_parts(const SourceSplits& splits, const Site& site, const std::vector<PlannedPage>& plan,
+                                         const std::string& extra, const Digest& glossary_input);
 
 }  // namespace takao
