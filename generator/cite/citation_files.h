@@ -20,6 +20,7 @@ constexpr std::array<CiteFormat, 3> kCiteFormats = {{
     {"cite.json", "application/vnd.citationstyles.csl+json", "CSL-JSON"},
 }};
 
-OutputFiles write_citation_files(const Site& site);
+// Every page's exports, in a fixed order whatever `jobs` (threads; 1 by default).
+OutputFiles write_citation_files(const Site& site, int jobs = 1);
 
 }  // namespace takao

@@ -436,11 +436,16 @@ bool StagingFolder::link_from_site(const std::string& path, const struct stat* e
   struct stat st;
   if (spare_ && ::lstat(full.c_str(), &st) == 0) {
     // The spare's entry is kept when it is, right now, the same file as the live entry, and that is the
-    // file the caller vouches for. Two entries naming one inode at the same moment are one file.
+    // file the caller vouches for. Two entries naming one inode at the same moment are one file. When the
+    // build state vouches for the file (`recorded`: inode, size, mtime), the spare's entry being that very
+    // file is enough, whatever the live entry is now: the live one is not looked at (half of the lookups
+    // of a rebuild's kept pages).
     struct stat site;
-    if (S_ISREG(st.st_mode) && (st.st_mode & 07777) == file_mode_ && ::lstat(live.c_str(), &site) == 0 && site.st_ino == st.st_ino &&
-        site.st_dev == st.st_dev && (!expected || (st.st_ino == expected->st_ino && st.st_dev == expected->st_dev)) &&
-        (!recorded || stamp_of(st) == *recorded)) {
+    bool regular = S_ISREG(st.st_mode) && (st.st_mode & 07777) == file_mode_;
+    bool same = recorded ? regular && stamp_of(st) == *recorded
+                         : regular && ::lstat(live.c_str(), &site) == 0 && site.st_ino == st.st_ino && site.st_dev == st.st_dev &&
+                               (!expected || (st.st_ino == expected->st_ino && st.st_dev == expected->st_dev));
+    if (same) {
       if (stamp) *stamp = stamp_of(st);
       produced(full);
       ++reused_;

@@ -349,7 +349,7 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   if (!keep_group(skeletal, config.write, memo, staging, jobs)) {
     OutputFiles made = write_sitemaps(*site, plan);
     made.push_back(write_robots_txt(*site));
-    for (auto& f : write_citation_files(*site)) made.push_back(std::move(f));
+    for (auto& f : write_citation_files(*site, jobs)) made.push_back(std::move(f));
     put_group(skeletal, std::move(made), config, staging, jobs, memo, stats);
   }
   std::vector<std::string> early_files = skeletal.paths;

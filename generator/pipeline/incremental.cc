@@ -594,7 +594,7 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
   record_body_reads(nullptr);
   for (auto& f : write_sitemaps(*site, plan)) others.push_back(std::move(f));
   others.push_back(write_robots_txt(*site));
-  for (auto& f : write_citation_files(*site)) others.push_back(std::move(f));
+  for (auto& f : write_citation_files(*site, jobs)) others.push_back(std::move(f));
   for (auto& f : assets.files) others.push_back(std::move(f));
   for (const auto& a : site->attachments) {
     std::string from = config_.content_dir + "/" + a.path;
