@@ -17,7 +17,7 @@ namespace takao {
 
 namespace {
 
-constexpr std::string_view kMagic = "TAKAO-STATE 4\n";  // the format's version: change it with the layout
+constexpr std::string_view kMagic = "TAKAO-STATE 5\n";  // the format's version: change it with the layout
 
 class Writer {
  public:
@@ -289,6 +289,7 @@ void BuildState::read_records() {
       rec.missed = set_map.empty() ? 0 : set_map[r.id(set_map.size())];
       rec.found = set_map.empty() ? 0 : set_map[r.id(set_map.size())];
       read_ids(rec.body_deps);
+      rec.part = r.d();
     }
     previous_.emplace(std::move(path), std::move(rec));
   }
@@ -366,6 +367,7 @@ std::string BuildState::prepare(const std::string& file, const Digest& key) cons
     w.u(set_map[rec.missed]), w.u(set_map[rec.found]);
     w.u(rec.body_deps.size());
     for (uint32_t id : rec.body_deps) w.u(string_map[id]);
+    w.d(rec.part);
   }
   w.d(digest_of(w.out));
 

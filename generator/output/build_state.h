@@ -53,6 +53,10 @@ struct OutputRecord {
   // String ids of the documents (Chinese source paths) whose body the page's view read
   // (pipeline/source_split.h): while no skeleton changed, only a change of one of these bodies reaches it.
   std::vector<uint32_t> body_deps;
+  // The digest of the part of the skeleton the page's view reads, for kinds whose views read only a known
+  // part (pipeline/view_inputs.h); zero for the others. While it is the same, another skeleton change does
+  // not reach the page.
+  Digest part{};
 };
 
 std::string encode_links(const std::vector<FoundLink>& links);

@@ -311,9 +311,9 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   // The glossary's sources: the lookup index and the open data are made of them, its pages of them and the
   // frame (pipeline/view_inputs.h).
   Digest glossary_input = splits.skeleton(today.iso(), is_glossary_input);
-  std::map<std::string, Digest> parts;
-  if (config.write) parts = view_parts(splits, *site, plan, view_extra, glossary_input);
-  std::optional<std::set<std::string>> changed_bodies = memo.changed_bodies(splits, skeleton, parts);
+  std::optional<ViewParts> parts;
+  if (config.write) parts.emplace(splits, *site, view_extra, glossary_input);
+  std::optional<std::set<std::string>> changed_bodies = memo.changed_bodies(splits, skeleton);
   if (stats) stats->bodies_changed = changed_bodies ? static_cast<long>(changed_bodies->size()) : -1;
   timer.lap("render");
 
@@ -352,7 +352,7 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
     for (auto& f : write_citation_files(*site, jobs)) made.push_back(std::move(f));
     put_group(skeletal, std::move(made), config, staging, jobs, memo, stats);
   }
-  std::vector<std::string> early_files = skeletal.paths;
+  std::vector<std::string> early_files = std::move(skeletal.paths);  // not needed after: no copy
   {
     OutputFiles copies = std::move(assets.files);
     for (const auto& a : site->attachments) copies.push_back({a.path, "", config.content_dir + "/" + a.path});
@@ -383,9 +383,11 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
     if (config.progress) ++config.progress->pages_done;
     // No skeleton changed (or none its kind's views read) and the view read no changed body: the page it
     // was, if still on disk as recorded.
-    if (const OutputRecord* same = config.write ? memo.kept(page.path, &links, view_part_of(*site, page)) : nullptr;
+    std::optional<Digest> part = parts ? parts->of(page) : std::nullopt;
+    if (const OutputRecord* same = config.write ? memo.kept(page.path, &links, part) : nullptr;
         same && memo.relink(staging, page.path, *same)) {
       rec = *same;
+      rec.part = part.value_or(Digest{});
       page_reused[i] = true;
       ++without_view;
       written[i] = file_count(rec);
@@ -404,6 +406,7 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
       // templates, its twins need no compressing, its links were found by the last build.
       rec = *same;
       rec.body_deps = memo.body_deps(reads);
+      rec.part = part.value_or(Digest{});
       page_reused[i] = true;
       written[i] = file_count(rec);
       steps.lap(t, StepClock::write);
@@ -418,6 +421,7 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
     if (!config.write) return;
     memo.record_page(rec, links.parsed(i), settled, names);
     rec.body_deps = memo.body_deps(reads);
+    rec.part = part.value_or(Digest{});
     written[i] = write_with_twins(staging, page.path, html, config.compress, rec, memo.previous(page.path), &steps, &t);
   });
   // What reused pages recorded stands in for parsing and rendering them (one thread: the sets are shared).

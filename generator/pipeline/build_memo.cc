@@ -64,18 +64,12 @@ bool BuildMemo::settled_still_exist(const OutputRecord& rec, const LinkChecker* 
   return true;
 }
 
-std::optional<std::set<std::string>> BuildMemo::changed_bodies(const SourceSplits& splits, const Digest& skeleton,
-                                                               const std::map<std::string, Digest>& parts) {
+std::optional<std::set<std::string>> BuildMemo::changed_bodies(const SourceSplits& splits, const Digest& skeleton) {
   if (!write_) return std::nullopt;
   std::optional<Digest> was = loaded_ ? state_.previous_input("skeleton") : std::nullopt;
   std::map<std::string, Digest> bodies = splits.bodies();
   state_.put_input("skeleton", skeleton);
   for (const auto& [path, digest] : bodies) state_.put_input("body " + path, digest);
-  for (const auto& [name, digest] : parts) {
-    std::optional<Digest> part_was = loaded_ ? state_.previous_input("part " + name) : std::nullopt;
-    state_.put_input("part " + name, digest);
-    if (part_was && *part_was == digest) same_parts_.insert(name);
-  }
   if (!loaded_) return std::nullopt;
   std::set<std::string> changed = splits.changed_bodies([&](const std::string& path) { return state_.previous_input("body " + path); });
   for (const auto& doc : changed) changed_ids_.insert(state_.intern(doc));
@@ -84,10 +78,11 @@ std::optional<std::set<std::string>> BuildMemo::changed_bodies(const SourceSplit
   return changed;
 }
 
-const OutputRecord* BuildMemo::kept(const std::string& path, const LinkChecker* links, const std::string& part) const {
-  if (!same_skeleton_ && !(!part.empty() && same_parts_.count(part))) return nullptr;
+const OutputRecord* BuildMemo::kept(const std::string& path, const LinkChecker* links, const std::optional<Digest>& part) const {
+  if (!same_skeleton_ && !part) return nullptr;
   const OutputRecord* rec = previous(path);
   if (!rec || !rec->page) return nullptr;
+  if (!same_skeleton_ && rec->part != *part) return nullptr;
   for (uint32_t id : rec->body_deps) {
     if (changed_ids_.count(id)) return nullptr;
   }

@@ -51,16 +51,13 @@ class BuildMemo {
   const OutputRecord* unchanged(const std::string& path, const Digest& input, const LinkChecker* links) const;
   // Compares the site's skeleton (`splits` with what else views read, digested as `skeleton`) with the last
   // build's and records this build's. The same: returns the documents whose body changed, and kept() may
-  // keep pages; otherwise (or without a state) nullopt, and every view is built but those of `parts`.
-  // `parts`: views of some page kinds read only a known part of the skeleton (the glossary's pages read
-  // the glossary and the frame every page has, pipeline/view_inputs.h), digested under a name; when a
-  // part is the recorded one, its pages may be kept as when no skeleton changed.
-  std::optional<std::set<std::string>> changed_bodies(const SourceSplits& splits, const Digest& skeleton,
-                                                      const std::map<std::string, Digest>& parts = {});
-  // The last build's record of page `path` when no skeleton changed (or, with `part`, that part of it did
-  // not), its view read none of the changed bodies and every file its links were settled by still exists;
-  // null otherwise (build its view).
-  const OutputRecord* kept(const std::string& path, const LinkChecker* links, const std::string& part = "") const;
+  // keep pages; otherwise (or without a state) nullopt, and every view is built but those whose part of
+  // the skeleton did not change (kept() with a part). The changed bodies are found in either case.
+  std::optional<std::set<std::string>> changed_bodies(const SourceSplits& splits, const Digest& skeleton);
+  // The last build's record of page `path` when no skeleton changed (or, with `part`, the part of the
+  // skeleton its view reads is the one recorded: pipeline/view_inputs.h), its view read none of the changed
+  // bodies and every file its links were settled by still exists; null otherwise (build its view).
+  const OutputRecord* kept(const std::string& path, const LinkChecker* links, const std::optional<Digest>& part = {}) const;
   // The documents a view read the body of, as a record keeps them.
   std::vector<uint32_t> body_deps(const std::vector<const Document*>& reads);
 
@@ -107,7 +104,6 @@ class BuildMemo {
   std::vector<bool> names_added_;  // name sets already given to the engine
   // Whether no skeleton changed (changed_bodies), and the string ids of the documents whose body did.
   bool same_skeleton_ = false;
-  std::set<std::string> same_parts_;
   std::unordered_set<uint32_t> changed_ids_;
   bool settled_still_exist(const OutputRecord& rec, const LinkChecker* links) const;
 };

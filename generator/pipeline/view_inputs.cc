@@ -36,52 +36,46 @@ bool is_glossary_input(FileKind k) {
   return k == FileKind::glossary_table || k == FileKind::glossary_csv || k == FileKind::glossary_home || k == FileKind::site_config;
 }
 
-std::string view_part_of(const Site& site, const PlannedPage& p) {
+ViewParts::ViewParts(const SourceSplits& splits, const Site& site, const std::string& extra, const Digest& glossary_input)
+    : site_(site), frame_(frame_digest(splits, site, extra)), documents_(splits.document_skeletons()) {
+  glossary_ = DigestBuilder().add("glossary").add(frame_).add(glossary_input).finish();
+}
+
+void ViewParts::add_document(DigestBuilder& d, const Document& doc) const {
+  auto it = documents_.find(doc.source_path);
+  d.add(doc.source_path);
+  if (it != documents_.end()) d.add(it->second);
+}
+
+std::optional<Digest> ViewParts::of(const PlannedPage& p) const {
   switch (p.kind) {
     case PageKind::glossary_home:
     case PageKind::glossary_table:
     case PageKind::glossary_district:
-    case PageKind::glossary_entry: return "glossary views";
-    case PageKind::report: return "report " + site.reports[p.index].doc.source_path;
-    case PageKind::index_term: return "term " + p.path;
-    default: return "";
-  }
-}
-
-std::map<std::string, Digest> view_parts(const SourceSplits& splits, const Site& site, const std::vector<PlannedPage>& plan,
-                                         const std::string& extra, const Digest& glossary_input) {
-  Digest frame = frame_digest(splits, site, extra);
-  std::map<std::string, Digest> documents = splits.document_skeletons();
-  auto add_document = [&](DigestBuilder& d, const Document& doc) {
-    auto it = documents.find(doc.source_path);
-    d.add(doc.source_path);
-    if (it != documents.end()) d.add(it->second);
-  };
-  std::map<std::string, Digest> parts;
-  parts["glossary views"] = DigestBuilder().add(frame).add(glossary_input).finish();
-  for (const auto& p : plan) {
-    std::string name = view_part_of(site, p);
-    if (name.empty() || parts.count(name)) continue;
-    DigestBuilder d;
-    d.add(frame);
-    if (p.kind == PageKind::report) {
-      add_document(d, site.reports[p.index].doc);
-    } else if (p.kind == PageKind::index_term) {
-      const IndexTerm& term = index_terms(site, p.index_kind, p.en)[p.index];
-      d.add(term.name);
+    case PageKind::glossary_entry: return glossary_;
+    case PageKind::report: {
+      DigestBuilder d;
+      d.add("report").add(frame_);
+      add_document(d, site_.reports[p.index].doc);
+      return d.finish();
+    }
+    case PageKind::index_term: {
+      const IndexTerm& term = index_terms(site_, p.index_kind, p.en)[p.index];
+      DigestBuilder d;
+      d.add("index term").add(frame_).add(term.name);
       for (size_t a : term.articles) {
-        add_document(d, site.articles[a].doc);
-        add_document(d, site.issues[site.articles[a].issue].doc);
+        add_document(d, site_.articles[a].doc);
+        add_document(d, site_.issues[site_.articles[a].issue].doc);
       }
       d.add("reports");
-      for (size_t r : term.reports) add_document(d, site.reports[r].doc);
-      const auto& other = index_terms(site, p.index_kind, !p.en);
+      for (size_t r : term.reports) add_document(d, site_.reports[r].doc);
+      const auto& other = index_terms(site_, p.index_kind, !p.en);
       bool shared = std::any_of(other.begin(), other.end(), [&](const IndexTerm& o) { return o.name == term.name; });
       d.add(shared ? "shared" : "alone");
+      return d.finish();
     }
-    parts[name] = d.finish();
+    default: return std::nullopt;
   }
-  return parts;
 }
 
 }  // namespace takao

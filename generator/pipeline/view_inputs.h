@@ -1,5 +1,5 @@
 // What the views of some page kinds read of the site, digested, so that a skeleton change elsewhere keeps
-// their pages without building their views (BuildMemo::changed_bodies' `parts`). A title edited in a
+// their pages without building their views (BuildMemo::kept with a part). A title edited in a
 // report changes the views of that report, its lists, indexes and feeds, never a glossary page: on the
 // 10,000-page corpus the glossary's 20,000 pages were 30% of the views a title change built.
 //
@@ -7,8 +7,8 @@
 // missing input would leave a page stale).
 #pragma once
 #include <map>
+#include <optional>
 #include <string>
-#include <vector>
 
 #include "model/site.h"
 #include "output/content_digest.h"
@@ -30,17 +30,24 @@ Digest frame_digest(const SourceSplits& splits, const Site& site, const std::str
 // open data and, with the frame, the glossary's pages are made from.
 bool is_glossary_input(FileKind kind);
 
-// The part (a name for changed_bodies) whose digest covers the view of page `p`; "" for kinds whose views
-// may read any document's front matter (lists, the home page, an issue, an article, which shows its
-// issue's other articles). The glossary's pages share one part; a report's page and an index term's have
-// their own.
-std::string view_part_of(const Site& site, const PlannedPage& p);
+// The part of the skeleton the view of a page reads, digested, for the kinds whose views read a known
+// part: the glossary's pages read the frame and `glossary_input`; a report's page the frame and its own
+// files' front matter (its series' is in the frame); an index term's page the frame, the front matter of
+// each article (and its issue) and report it lists, and whether the other language has the term. Other
+// kinds (lists, the home page, an issue, an article, which shows its issue's other articles) may read
+// any document's front matter: none. A page record keeps its part (OutputRecord::part).
+class ViewParts {
+ public:
+  ViewParts(const SourceSplits& splits, const Site& site, const std::string& extra, const Digest& glossary_input);
+  // Thread-safe.
+  std::optional<Digest> of(const PlannedPage& page) const;
 
-// Every part of the plan's pages, digested: the glossary's views read the frame and `glossary_input`; a
-// report's the frame and its own files' front matter (its series' is in the frame); an index term's the
-// frame, the front matter of each article and report it lists (and of an article's issue), and whether
-// the other language has the term.
-std::map<std::string, Digest> view_parts(const SourceSplits& splits, const Site& site, const std::vector<PlannedPage>& plan,
-                                         const std::string& extra, const Digest& glossary_input);
+ private:
+  void add_document(DigestBuilder& d, const Document& doc) const;
+
+  const Site& site_;
+  Digest frame_{}, glossary_{};
+  std::map<std::string, Digest> documents_;  // SourceSplits::document_skeletons
+};
 
 }  // namespace takao
