@@ -383,17 +383,21 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
     if (config.progress) ++config.progress->pages_done;
     // No skeleton changed (or none its kind's views read) and the view read no changed body: the page it
     // was, if still on disk as recorded.
-    std::optional<Digest> part = parts ? parts->of(page) : std::nullopt;
+    // The part of the skeleton the view reads (pipeline/view_inputs.h): with the skeleton unchanged, every
+    // part is the recorded one and a kept page keeps its own, so it is made only for pages built.
+    bool same_skeleton = changed_bodies.has_value();
+    std::optional<Digest> part = parts && !same_skeleton ? parts->of(page) : std::nullopt;
     if (const OutputRecord* same = config.write ? memo.kept(page.path, &links, part) : nullptr;
         same && memo.relink(staging, page.path, *same)) {
       rec = *same;
-      rec.part = part.value_or(Digest{});
+      if (!same_skeleton) rec.part = part.value_or(Digest{});
       page_reused[i] = true;
       ++without_view;
       written[i] = file_count(rec);
       steps.lap(t, StepClock::write);
       return;
     }
+    if (parts && same_skeleton) part = parts->of(page);
     std::vector<const Document*> reads;
     record_body_reads(&reads);
     nlohmann::json view = renderer.view(page);
