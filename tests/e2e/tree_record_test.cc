@@ -119,12 +119,18 @@ TEST(TreeRecord, AFileMadeUnreadableIsMadeAgain) {
   EXPECT_NE(fs::status(robots).permissions() & fs::perms::owner_read, fs::perms::none);
 }
 
+// A Markdown document of the site (one with a title), for an editor's edit.
+fs::path a_document(const fs::path& content) {
+  fs::path found;
+  for (const auto& e : fs::recursive_directory_iterator(content)) {
+    if (e.path().extension() == ".md" && read(e.path()).find("title:") != std::string::npos) found = e.path();
+  }
+  return found;
+}
+
 TEST(TreeRecord, AnEditedSourceIsBuilt) {
   TestSite s = built_site("tree-source");
-  fs::path about;
-  for (const auto& e : fs::recursive_directory_iterator(s.content)) {
-    if (e.path().extension() == ".md" && read(e.path()).find("title:") != std::string::npos) about = e.path();
-  }
+  fs::path about = a_document(s.content);
   ASSERT_FALSE(about.empty());
   write(about, read(about) + "\nA paragraph added by the editor.\n");
   set_back(s.content);  // even with its old time back: another size
@@ -138,10 +144,7 @@ TEST(TreeRecord, AnEditedSourceIsBuilt) {
 // output/staging.h): that record must be the tree as it is, so the next build has nothing to do.
 TEST(TreeRecord, ABuildInTheSpareRecordsTheTreeItLeaves) {
   TestSite s = built_site("tree-spare");
-  fs::path about;
-  for (const auto& e : fs::recursive_directory_iterator(s.content)) {
-    if (e.path().extension() == ".md" && read(e.path()).find("title:") != std::string::npos) about = e.path();
-  }
+  fs::path about = a_document(s.content);
   ASSERT_FALSE(about.empty());
   for (int edit = 0; edit < 2; ++edit) {
     write(about, read(about) + "\nA paragraph added by the editor.\n");
