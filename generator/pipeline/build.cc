@@ -375,17 +375,16 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   std::vector<OutputRecord> page_records(plan.size());
   std::vector<char> page_reused(plan.size());  // not vector<bool>: the workers set neighbouring entries
   std::atomic<size_t> without_view{0};
+  bool same_skeleton = changed_bodies.has_value();
   StepClock steps;
   parallel_for(plan.size(), jobs, [&](size_t i) {
     auto t = steps.start();
     const PlannedPage& page = plan[i];
     OutputRecord& rec = page_records[i];
     if (config.progress) ++config.progress->pages_done;
-    // No skeleton changed (or none its kind's views read) and the view read no changed body: the page it
-    // was, if still on disk as recorded.
-    // The part of the skeleton the view reads (pipeline/view_inputs.h): with the skeleton unchanged, every
-    // part is the recorded one and a kept page keeps its own, so it is made only for pages built.
-    bool same_skeleton = changed_bodies.has_value();
+    // No skeleton changed (or not the part of it the view reads, pipeline/view_inputs.h) and the view read
+    // no changed body: the page it was, if still on disk as recorded. With the skeleton unchanged every
+    // part is the recorded one and a kept page keeps its own, so the part is made only for pages built.
     std::optional<Digest> part = parts && !same_skeleton ? parts->of(page) : std::nullopt;
     if (const OutputRecord* same = config.write ? memo.kept(page.path, &links, part) : nullptr;
         same && memo.relink(staging, page.path, *same)) {
