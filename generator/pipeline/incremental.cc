@@ -264,6 +264,18 @@ std::vector<std::string> write_pending(OutputWriter& writer, const std::map<std:
   return paths;
 }
 
+// The feeds, and in `quoted` the documents whose bodies they quote (the bodies-only path makes them again
+// only when one of those was edited).
+OutputFiles feeds_quoting(const Site& site, std::set<std::string>& quoted) {
+  std::vector<const Document*> reads;
+  record_body_reads(&reads);
+  OutputFiles feeds = write_feeds(site);
+  record_body_reads(nullptr);
+  quoted.clear();
+  for (const Document* d : reads) quoted.insert(d->source_path);
+  return feeds;
+}
+
 // Whether every path the watcher named is a file of the content folder, none of the theme's (then the
 // theme need not be read again). A path it cannot place counts as the theme's.
 bool names_content_only(const std::vector<std::string>& paths, const std::string& content_dir, const std::string& theme_dir) {
@@ -588,10 +600,8 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
     add(path, fp, std::move(*html[i]));
   }
   lap("collect pages");
-  std::vector<const Document*> feed_reads;
-  record_body_reads(&feed_reads);
-  OutputFiles others = write_feeds(*site);
-  record_body_reads(nullptr);
+  std::set<std::string> feed_deps;
+  OutputFiles others = feeds_quoting(*site, feed_deps);
   for (auto& f : write_sitemaps(*site, plan)) others.push_back(std::move(f));
   others.push_back(write_robots_txt(*site));
   for (auto& f : write_citation_files(*site, jobs)) others.push_back(std::move(f));
@@ -688,8 +698,7 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
   for (const auto& [path, rec] : s.pages) {
     for (const auto& dep : rec.body_deps) s.body_readers[dep].insert(s.plan_index.at(path));
   }
-  s.feed_deps.clear();
-  for (const Document* d : feed_reads) s.feed_deps.insert(d->source_path);
+  s.feed_deps = std::move(feed_deps);
   s.outputs = std::move(outputs);
   s.lookup_paths = std::move(lookup_paths);
   s.search_paths = std::move(search_paths);
@@ -799,12 +808,7 @@ bool IncrementalBuilder::build_bodies_only(const PublishedAssets& assets, int jo
   bool feeds_read_edit = false;
   for (const auto& source : body_changed) feeds_read_edit = feeds_read_edit || s.feed_deps.count(source);
   if (feeds_read_edit) {
-    std::vector<const Document*> feed_reads;
-    record_body_reads(&feed_reads);
-    for (auto& f : write_feeds(*s.site)) add(f.path, std::move(f.bytes));
-    record_body_reads(nullptr);
-    s.feed_deps.clear();
-    for (const Document* d : feed_reads) s.feed_deps.insert(d->source_path);
+    for (auto& f : feeds_quoting(*s.site, s.feed_deps)) add(f.path, std::move(f.bytes));
   }
   lap("feeds");
   if (config_.compress) add_compressed_twins(pending, fingerprints, jobs);

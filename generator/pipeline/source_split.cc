@@ -27,13 +27,20 @@ void SourceSplits::add(const SourceFile& f, std::optional<size_t> body_offset) {
   files_[f.path] = std::move(file);
 }
 
+namespace {
+// A file as the skeleton digests name it: its path and kind, and (`with_skeleton`) its skeleton.
+void add_file(DigestBuilder& d, const std::string& path, FileKind kind, const Digest& skeleton, bool with_skeleton = true) {
+  d.add(path).add(std::to_string(static_cast<int>(kind)));
+  if (with_skeleton) d.add(skeleton);
+}
+}  // namespace
+
 Digest SourceSplits::skeleton(const std::string& extra, bool (*which)(FileKind)) const {
   std::lock_guard lock(mutex_);
   DigestBuilder d;
   d.add(which ? "takao skeleton part 1" : "takao skeleton 1").add(extra);
   for (const auto& [path, f] : files_) {
-    if (which && !which(f.kind)) continue;
-    d.add(path).add(std::to_string(static_cast<int>(f.kind))).add(f.split.skeleton);
+    if (!which || which(f.kind)) add_file(d, path, f.kind, f.split.skeleton);
   }
   return d.finish();
 }
@@ -42,10 +49,7 @@ Digest SourceSplits::paths_and_skeletons(bool (*with_skeleton)(FileKind)) const 
   std::lock_guard lock(mutex_);
   DigestBuilder d;
   d.add("takao paths and skeletons 1");
-  for (const auto& [path, f] : files_) {
-    d.add(path).add(std::to_string(static_cast<int>(f.kind)));
-    if (with_skeleton(f.kind)) d.add(f.split.skeleton);
-  }
+  for (const auto& [path, f] : files_) add_file(d, path, f.kind, f.split.skeleton, with_skeleton(f.kind));
   return d.finish();
 }
 
@@ -54,7 +58,7 @@ std::map<std::string, Digest> SourceSplits::document_skeletons() const {
   std::map<std::string, DigestBuilder> by_document;
   for (const auto& [path, f] : files_) {  // in path order: a document's files in the same order every build
     if (!is_markdown_kind(f.kind)) continue;
-    by_document[f.document].add(path).add(std::to_string(static_cast<int>(f.kind))).add(f.split.skeleton);
+    add_file(by_document[f.document], path, f.kind, f.split.skeleton);
   }
   std::map<std::string, Digest> out;
   for (auto& [document, d] : by_document) out[document] = d.finish();
