@@ -19,6 +19,7 @@
 #include "output/staging.h"
 #include "pipeline/build_memo.h"
 #include "pipeline/check_record.h"
+#include "pipeline/page_origin.h"
 #include "pipeline/search_documents.h"
 #include "pipeline/source_split.h"
 #include "pipeline/tree_record.h"
@@ -211,18 +212,6 @@ void put_group(OutputGroup& group, OutputFiles made, const BuildConfig& config, 
   if (!config.write) return;
   write_files(staging, made, jobs, config.compress, memo, stats);
   memo.put_group(group.name, group.input, group.paths);
-}
-
-// Where a page's HTML came from, for link errors: the Markdown file in its body, else its template.
-PageOrigin page_origin(const Site& site, const Theme& theme, const PlannedPage& p) {
-  PageOrigin origin;
-  origin.template_file = theme.dir + "/templates/" + SiteRenderer::template_name(p.kind) + ".mustache";
-  if (const Document* d = page_document(site, p)) {
-    bool english_body = p.en && d->has_en_body;
-    origin.source = english_body ? d->en_display_path : d->display_path;
-    for (const auto& l : (english_body ? d->body_en : d->body).links) origin.links.emplace_back(l.destination, l.line);
-  }
-  return origin;
 }
 
 }  // namespace
@@ -419,7 +408,7 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
     std::string html = renderer.render_view(page, std::move(view), &names);
     steps.lap(t, StepClock::templates);
     std::vector<std::string> settled;
-    links.add_page(i, page.url, page.path, html, page_origin(*site, theme, page), &settled);
+    links.add_page(i, page.url, page.path, html, page_origin(*site, theme.dir, page), &settled);
     steps.lap(t, StepClock::link_parse);
     if (!config.write) return;
     memo.record_page(rec, links.parsed(i), settled, names);
@@ -432,7 +421,7 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   for (size_t i = 0; i < plan.size(); ++i) {
     if (!page_reused[i]) continue;
     ++pages_reused;
-    links.add_parsed_page(i, plan[i].url, plan[i].path, memo.parsed_page(page_records[i]), page_origin(*site, theme, plan[i]));
+    links.add_parsed_page(i, plan[i].url, plan[i].path, memo.parsed_page(page_records[i]), page_origin(*site, theme.dir, plan[i]));
     memo.add_names(page_records[i], engine);
   }
   for (size_t i = 0; i < plan.size() && config.write; ++i) memo.put(plan[i].path, std::move(page_records[i]));

@@ -21,7 +21,9 @@
 #include "model/site.h"
 #include "model/site_bodies.h"
 #include "output/content_digest.h"
+#include "output/link_check.h"
 #include "output/staging.h"
+#include "pipeline/page_origin.h"
 #include "pipeline/search_documents.h"
 #include "pipeline/site_pdfs.h"
 #include "pipeline/source_split.h"
@@ -158,6 +160,11 @@ struct IncrementalBuilder::State {
   // Source path -> plan entries of the pages whose views read that document's body (from `pages`).
   std::unordered_map<std::string, std::set<size_t>> body_readers;
   std::set<std::string> feed_deps;  // source paths of the documents whose bodies the feeds quote
+  // Every page's links as the link check of the rendered HTML kept them (slots by `plan` entry), and the
+  // files that settled each page's other links: a page not rendered again keeps its parse while all of
+  // those still exist.
+  std::unique_ptr<LinkChecker> links;
+  std::vector<std::vector<std::string>> settled;
   bool walked = false;  // `sources` came from a walk of the whole folder that found no symbolic link
   bool search_dirty = false;
   uint64_t search_generation = 0;  // counts builds that changed what the search index holds
@@ -288,6 +295,12 @@ bool names_content_only(const std::vector<std::string>& paths, const std::string
     if (!below(path, content_dir) || below(path, theme_dir)) return false;
   }
   return true;
+}
+
+// A file of the output folder, whole; nullopt when it cannot be read.
+std::optional<std::string> read_output(const std::string& path) {
+  RealDisk disk;
+  return disk.read(path);
 }
 
 // Builds a page's view and renders it, unless the view and the templates are those of `old` (the page on
@@ -586,20 +599,6 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
     outputs[path] = fp;
     pending[path] = std::move(p);
   };
-  std::map<std::string, PageRecord> page_records;
-  for (size_t i = 0; i < plan.size(); ++i) {
-    const std::string& path = plan[i].path;
-    if (keep[i] || !html[i]) {
-      // Unchanged page: its file (and twins) stay.
-      page_records[path] = keep[i] ? s.pages[path] : records[i];
-      carry(path);
-      continue;
-    }
-    page_records[path] = records[i];
-    Fingerprint fp = fingerprint(html[i]->bytes);
-    add(path, fp, std::move(*html[i]));
-  }
-  lap("collect pages");
   std::set<std::string> feed_deps;
   OutputFiles others = feeds_quoting(*site, feed_deps);
   for (auto& f : write_sitemaps(*site, plan)) others.push_back(std::move(f));
@@ -645,6 +644,53 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
     for (const auto& p : search_paths) carry(p);
   }
   lap("search");
+  // The link check of the rendered HTML, as takao build runs it, before anything is written: pages
+  // rendered now are parsed; the others are the last build's files, whose parse stands while every file
+  // that settled one of their links is still made (otherwise they are read back and parsed again).
+  std::vector<std::string> page_files, site_files;
+  for (const auto& p : plan) page_files.push_back(p.path);
+  for (const auto& f : others) site_files.push_back(f.path);
+  for (const auto& a : site->attachments) site_files.push_back(a.path);
+  site_files.insert(site_files.end(), lookup_paths.begin(), lookup_paths.end());
+  site_files.insert(site_files.end(), search_paths.begin(), search_paths.end());
+  auto checker = std::make_unique<LinkChecker>(plan.size(), site->config.base_url, page_files, site_files);
+  std::vector<std::vector<std::string>> settled(plan.size());
+  parallel_for(plan.size(), jobs, [&](size_t i) {
+    const PlannedPage& p = plan[i];
+    PageOrigin origin = page_origin(*site, s.theme->dir, p);
+    if (!html[i] && s.links) {
+      if (auto old = s.plan_index.find(p.path); old != s.plan_index.end()) {
+        const auto& by = s.settled[old->second];
+        if (std::all_of(by.begin(), by.end(), [&](const std::string& f) { return checker->knows_file(f); })) {
+          checker->add_parsed_page(i, p.url, p.path, s.links->parsed(old->second), std::move(origin));
+          settled[i] = by;
+          return;
+        }
+      }
+    }
+    std::optional<std::string> page = html[i] ? std::nullopt : read_output(config_.out_dir + "/" + p.path);
+    if (!html[i] && !page) page = renderer.render_view(p, renderer.view(p));
+    checker->add_page(i, p.url, p.path, html[i] ? html[i]->bytes : *page, std::move(origin), &settled[i]);
+  });
+  for (const auto& [file, text] : s.theme->texts) checker->add_template(file, text);
+  checker->check(diags);
+  if (diags.has_errors()) return finish();
+  lap("links");
+
+  std::map<std::string, PageRecord> page_records;
+  for (size_t i = 0; i < plan.size(); ++i) {
+    const std::string& path = plan[i].path;
+    if (keep[i] || !html[i]) {
+      // Unchanged page: its file (and twins) stay.
+      page_records[path] = keep[i] ? s.pages[path] : records[i];
+      carry(path);
+      continue;
+    }
+    page_records[path] = records[i];
+    Fingerprint fp = fingerprint(html[i]->bytes);
+    add(path, fp, std::move(*html[i]));
+  }
+  lap("collect pages");
   if (config_.compress) add_compressed_twins(pending, outputs, jobs);
   lap("compress");
 
@@ -699,6 +745,8 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
     for (const auto& dep : rec.body_deps) s.body_readers[dep].insert(s.plan_index.at(path));
   }
   s.feed_deps = std::move(feed_deps);
+  s.links = std::move(checker);
+  s.settled = std::move(settled);
   s.outputs = std::move(outputs);
   s.lookup_paths = std::move(lookup_paths);
   s.search_paths = std::move(search_paths);
@@ -722,7 +770,7 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
 bool IncrementalBuilder::build_bodies_only(const PublishedAssets& assets, int jobs, Diagnostics& diags,
                                            IncrementalResult& result) {
   State& s = *state_;
-  if (!s.built || !s.site || !s.engine) return false;
+  if (!s.built || !s.site || !s.engine || !s.links) return false;
   StepLaps lap(result);
   struct Edit {
     const SourceFile* file;
@@ -788,6 +836,37 @@ bool IncrementalBuilder::build_bodies_only(const PublishedAssets& assets, int jo
   result.pages = s.plan.size();
   result.pages_considered = candidates.size();
   lap("pages");
+
+  // The link check of the rendered HTML: the pages rendered again are parsed anew; the rest of the site's
+  // pages and files are the last build's. On an error the parses are put back with the model.
+  std::vector<size_t> parsed_again;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    if (html[i]) parsed_again.push_back(i);
+  }
+  std::vector<ParsedPage> old_parsed;
+  std::vector<std::vector<std::string>> old_settled;
+  for (size_t i : parsed_again) {
+    old_parsed.push_back(s.links->parsed(candidates[i]));
+    old_settled.push_back(std::move(s.settled[candidates[i]]));
+    s.settled[candidates[i]].clear();
+  }
+  parallel_for(parsed_again.size(), jobs, [&](size_t k) {
+    size_t slot = candidates[parsed_again[k]];
+    const PlannedPage& p = s.plan[slot];
+    s.links->add_page(slot, p.url, p.path, *html[parsed_again[k]], page_origin(*s.site, s.theme->dir, p), &s.settled[slot]);
+  });
+  s.links->check(diags);
+  if (diags.has_errors()) {
+    patch->undo();
+    for (size_t k = 0; k < parsed_again.size(); ++k) {
+      size_t slot = candidates[parsed_again[k]];
+      const PlannedPage& p = s.plan[slot];
+      s.links->add_parsed_page(slot, p.url, p.path, std::move(old_parsed[k]), page_origin(*s.site, s.theme->dir, p));
+      s.settled[slot] = std::move(old_settled[k]);
+    }
+    return true;  // result.ok stays false: the last good site stays
+  }
+  lap("links");
 
   // Only files whose bytes changed are written; the set of files stays the same.
   std::map<std::string, Pending> pending;

@@ -313,6 +313,53 @@ TEST_F(IncrementalTest, BodiesOnlyEditsEqualCleanBuild) {
   EXPECT_FALSE(check(builder, "title").bodies_only);
 }
 
+// The preview checks the links of the rendered HTML as takao build does (a link written as a site path in
+// a body, or by a template, is not the model's to check): in the whole path, in the bodies-only path, and
+// for a page not rendered again whose link's target went away.
+TEST_F(IncrementalTest, RenderedLinksAreCheckedAsTheBuildChecksThem) {
+  IncrementalBuilder builder(config_);
+  write_file(content("pages/extra.md"), "---\ntitle: 另一頁\n---\n\n另一頁的正文。\n");
+  replace_in(content("pages/about.md"), "\n## 研究發展", "\n另見[另一頁](/extra/)。\n\n## 研究發展");
+  check(builder, "first build");
+  auto failing = [&](const std::string& step, const std::string& in_file, bool bodies_only) {
+    auto before = tree(config_.out_dir);
+    Diagnostics diags;
+    auto r = builder.build(diags);
+    EXPECT_FALSE(r.ok) << step;
+    EXPECT_EQ(r.bodies_only, bodies_only) << step;
+    size_t errors = 0;
+    for (const auto& d : diags.sorted()) {
+      if (d.severity != Severity::error) continue;
+      ++errors;
+      EXPECT_NE(d.path.find(in_file), std::string::npos) << step << ": " << d.format();
+      EXPECT_NE(d.message.find("broken link"), std::string::npos) << step << ": " << d.format();
+    }
+    EXPECT_EQ(errors, 1u) << step;
+    EXPECT_EQ(tree(config_.out_dir), before) << step;
+  };
+
+  // A body links to a site path the site does not have: an edit of the body only.
+  fs::path mice = content("journal/017/01-mice.md");
+  replace_in(mice, "\n## ", "\n見[不存在的頁](/no-such-page/)。\n\n## ");
+  failing("site path in a body", "01-mice.md", true);
+  replace_in(mice, "見[不存在的頁](/no-such-page/)。", "見[關於本會](/about/)。");
+  EXPECT_TRUE(check(builder, "site path fixed").bodies_only);
+
+  // A template writes a link to nowhere.
+  fs::path page_template = theme("templates/page.mustache");
+  std::string template_text = read_file(page_template);
+  write_file(page_template, template_text + "<a href=\"/missing-from-template/\">x</a>\n");
+  failing("template link", "page.mustache", false);
+  write_file(page_template, template_text);
+  check(builder, "template fixed");
+
+  // The page a kept page links to is removed: the kept page's link is checked again.
+  fs::remove(content("pages/extra.md"));
+  failing("target removed", "about.md", false);
+  write_file(content("pages/extra.md"), "---\ntitle: 另一頁\n---\n\n另一頁的正文。\n");
+  check(builder, "target back");
+}
+
 // takao serve passes what the watcher saw; the builder then looks at those files only, and walks the whole
 // folder when the list names a folder or something it cannot place.
 TEST_F(IncrementalTest, WatcherListsEqualCleanBuild) {
