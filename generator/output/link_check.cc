@@ -273,12 +273,89 @@ void LinkChecker::add_template(const std::string& display_path, const std::strin
   templates_.emplace_back(display_path, text);
 }
 
-size_t LinkChecker::check(Diagnostics& diags) const {
-  std::unordered_map<std::string, const Page*> by_file;
-  for (const auto& p : pages_) {
-    if (p.added) by_file[p.path] = &p;
-  }
+// Where a link found on `page` leads: `problem` is empty when it is fine; `target` is the page it reaches
+// (when it reaches one) and `fragment` the id it asks for there.
+struct LinkChecker::Outcome {
+  std::string problem;
+  const Page* target = nullptr;
+  std::string fragment;
+  bool exists = false;
+};
 
+LinkChecker::Outcome LinkChecker::follow(const Page& page, const FoundLink& link) const {
+  Outcome out;
+  std::string path;
+  if (!resolve_internal_link(link.href, page.url, base_url_, path, out.fragment)) {
+    out.exists = true;
+    return out;
+  }
+  std::string file = file_for_path(path);
+  if (auto it = by_file_.find(file); it != by_file_.end()) {
+    out.target = it->second;
+    out.exists = true;
+  } else if (files_.count(file)) {
+    out.exists = true;
+  } else if (path.back() != '/' && by_file_.count(file + "/index.html")) {
+    // A folder without its slash: web servers redirect to the slash form.
+    out.target = by_file_.at(file + "/index.html");
+    out.exists = true;
+  }
+  if (!out.exists) {
+    out.problem = "broken link: " + link.element + "=\"" + link.href + "\" points to " + path + ", which the site does not have";
+  } else if (out.target && !out.fragment.empty() &&
+             !std::binary_search(out.target->parsed.ids.begin(), out.target->parsed.ids.end(), out.fragment)) {
+    out.problem = "broken link: " + link.element + "=\"" + link.href + "\": " + out.target->url + " has no element with id \"" + out.fragment + "\"";
+  }
+  return out;
+}
+
+void LinkChecker::index_fragments(size_t slot) {
+  for (const Page* target : fragment_targets_[slot]) {
+    auto& from = linked_with_fragment_[target];
+    from.erase(std::remove(from.begin(), from.end(), slot), from.end());
+  }
+  fragment_targets_[slot].clear();
+  const Page& page = pages_[slot];
+  for (const auto& link : page.parsed.links) {
+    Outcome out = follow(page, link);
+    if (out.target && out.target != &page && !out.fragment.empty()) {
+      fragment_targets_[slot].push_back(out.target);
+      linked_with_fragment_[out.target].push_back(slot);
+    }
+  }
+}
+
+size_t LinkChecker::check(Diagnostics& diags) {
+  by_file_.clear();
+  for (const auto& p : pages_) {
+    if (p.added) by_file_[p.path] = &p;
+  }
+  linked_with_fragment_.clear();
+  fragment_targets_.assign(pages_.size(), {});
+  std::vector<size_t> all;
+  for (size_t slot = 0; slot < pages_.size(); ++slot) {
+    if (!pages_[slot].added) continue;
+    all.push_back(slot);
+    index_fragments(slot);
+  }
+  return report(all, diags);
+}
+
+size_t LinkChecker::check_changed(const std::vector<size_t>& slots, Diagnostics& diags) {
+  // Only these pages' links and ids changed, and no file came or went: a link elsewhere can only break
+  // where it asks one of these pages for an id.
+  std::vector<size_t> which(slots.begin(), slots.end());
+  for (size_t slot : slots) {
+    index_fragments(slot);
+    auto it = linked_with_fragment_.find(&pages_[slot]);
+    if (it != linked_with_fragment_.end()) which.insert(which.end(), it->second.begin(), it->second.end());
+  }
+  std::sort(which.begin(), which.end());
+  which.erase(std::unique(which.begin(), which.end()), which.end());
+  return report(which, diags);
+}
+
+size_t LinkChecker::report(const std::vector<size_t>& slots, Diagnostics& diags) const {
   // (place, link) -> the first message and the pages it occurs on: one template mistake is one error, even
   // when a relative link resolves differently on each page.
   struct Broken {
@@ -319,34 +396,13 @@ size_t LinkChecker::check(Diagnostics& diags) const {
     return Place{page.origin.template_file.empty() ? page.path : page.origin.template_file, 0, 0};
   };
 
-  for (const auto& page : pages_) {
-    if (!page.added) continue;
+  for (size_t slot : slots) {
+    const Page& page = pages_[slot];
     for (const auto& link : page.parsed.links) {
-      std::string path, fragment;
-      if (!resolve_internal_link(link.href, page.url, base_url_, path, fragment)) continue;
-      std::string file = file_for_path(path);
-      const Page* target = nullptr;
-      bool exists = false;
-      if (auto it = by_file.find(file); it != by_file.end()) {
-        target = it->second;
-        exists = true;
-      } else if (files_.count(file)) {
-        exists = true;
-      } else if (path.back() != '/' && by_file.count(file + "/index.html")) {
-        // A folder without its slash: web servers redirect to the slash form.
-        target = by_file.at(file + "/index.html");
-        exists = true;
-      }
-      std::string problem;
-      if (!exists) {
-        problem = "broken link: " + link.element + "=\"" + link.href + "\" points to " + path + ", which the site does not have";
-      } else if (target && !fragment.empty() &&
-                 !std::binary_search(target->parsed.ids.begin(), target->parsed.ids.end(), fragment)) {
-        problem = "broken link: " + link.element + "=\"" + link.href + "\": " + target->url + " has no element with id \"" + fragment + "\"";
-      }
-      if (problem.empty()) continue;
-      Broken& b = broken[{locate(page, link), link.element + " " + link.href + (exists ? " #" : "")}];
-      if (b.message.empty()) b.message = problem;
+      Outcome out = follow(page, link);
+      if (out.problem.empty()) continue;
+      Broken& b = broken[{locate(page, link), link.element + " " + link.href + (out.exists ? " #" : "")}];
+      if (b.message.empty()) b.message = out.problem;
       b.pages.push_back(page.url + " (line " + std::to_string(link.html_line) + " of " + page.path + ")");
     }
   }

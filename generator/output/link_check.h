@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -71,7 +72,11 @@ class LinkChecker {
 
   // Checks every link; one error per broken (source place, link), saying on how many pages it occurs.
   // Returns the number of errors added.
-  size_t check(Diagnostics& diags) const;
+  size_t check(Diagnostics& diags);
+  // After check(), when pages `slots` were added again (same slots, same paths) and no file came or went:
+  // checks what that can change, their links and the links of other pages to ids on them (the preview's
+  // edit of a body; checking the whole site again was most of its save-to-reload time).
+  size_t check_changed(const std::vector<size_t>& slots, Diagnostics& diags);
 
  private:
   struct Page {
@@ -83,12 +88,22 @@ class LinkChecker {
   // Whether a link found on the page at `page_url` needs no look at the finished site.
   // When it is settled by a file that exists, that file is put in *file.
   bool settled(const FoundLink& link, const Page& page, std::string* file = nullptr) const;
+  struct Outcome;
+  Outcome follow(const Page& page, const FoundLink& link) const;
+  // Records which pages the links of page `slot` ask for an id (check_changed's index).
+  void index_fragments(size_t slot);
+  size_t report(const std::vector<size_t>& slots, Diagnostics& diags) const;
 
   std::string base_url_;
   std::unordered_set<std::string> page_files_;  // read-only once constructed
   std::vector<Page> pages_;
   std::unordered_set<std::string> files_;  // only read while pages are added (add_file comes after them)
   std::vector<std::pair<std::string, std::string>> templates_;
+  // Made by check(): the added pages by file, and for each page the pages its links ask for an id (and the
+  // reverse), so that check_changed finds what an edit of a few pages can break.
+  std::unordered_map<std::string, const Page*> by_file_;
+  std::vector<std::vector<const Page*>> fragment_targets_;
+  std::unordered_map<const Page*, std::vector<size_t>> linked_with_fragment_;
 };
 
 // Resolves `href` found on the page at `page_url` to a site-absolute path without query or fragment

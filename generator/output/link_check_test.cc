@@ -149,5 +149,42 @@ TEST(LinkCheck, MissingFragmentsAndMissingFiles) {
   EXPECT_NE(all.find("meta content=\"https://example.gov.tw/a.pdf\" points to /a.pdf"), std::string::npos) << all;
 }
 
+// The preview's body edit: pages added again are checked, and so are the links of other pages that ask
+// them for an id; pages that ask nothing of them are not looked at again.
+TEST(LinkCheck, CheckingChangedPagesFindsWhatTheyBreakElsewhere) {
+  LinkChecker checker(3, kBase, {"a/index.html", "b/index.html", "c/index.html"}, {"assets/style.css"});
+  checker.add_page(0, "/a/", "a/index.html", page_html("<a href=\"/b/#結論\">to b</a>"), {});
+  checker.add_page(1, "/b/", "b/index.html", page_html("<h2 id=\"結論\">x</h2>"), {});
+  checker.add_page(2, "/c/", "c/index.html", page_html("<a href=\"/a/\">to a</a>"), {});
+  Diagnostics first;
+  EXPECT_EQ(checker.check(first), 0u);
+
+  // b loses the id a asks for: the error is a's, though only b was added again.
+  checker.add_page(1, "/b/", "b/index.html", page_html("<h2 id=\"方向\">x</h2>"), {});
+  Diagnostics lost;
+  EXPECT_EQ(checker.check_changed({1}, lost), 1u);
+  ASSERT_EQ(errors(lost).size(), 1u);
+  EXPECT_NE(errors(lost)[0].find("/b/ has no element with id \"結論\"; on /a/"), std::string::npos) << errors(lost)[0];
+
+  // b gets it back, and c links to a missing page of its own.
+  checker.add_page(1, "/b/", "b/index.html", page_html("<h2 id=\"結論\">x</h2>"), {});
+  checker.add_page(2, "/c/", "c/index.html", page_html("<a href=\"/nowhere/\">x</a>"), {});
+  Diagnostics again;
+  EXPECT_EQ(checker.check_changed({1, 2}, again), 1u);
+  ASSERT_EQ(errors(again).size(), 1u);
+  EXPECT_NE(errors(again)[0].find("points to /nowhere/"), std::string::npos) << errors(again)[0];
+
+  // a no longer asks b for an id: b's losing it again breaks nothing.
+  checker.add_page(0, "/a/", "a/index.html", page_html("<a href=\"/b/\">to b</a>"), {});
+  checker.add_page(2, "/c/", "c/index.html", page_html("<a href=\"/a/\">to a</a>"), {});
+  Diagnostics fixed;
+  EXPECT_EQ(checker.check_changed({0, 2}, fixed), 0u);
+  checker.add_page(1, "/b/", "b/index.html", page_html("<h2 id=\"方向\">x</h2>"), {});
+  Diagnostics none;
+  EXPECT_EQ(checker.check_changed({1}, none), 0u);
+  Diagnostics whole;
+  EXPECT_EQ(checker.check(whole), 0u);  // the same answer as a whole check
+}
+
 }  // namespace
 }  // namespace takao

@@ -855,15 +855,18 @@ bool IncrementalBuilder::build_bodies_only(const PublishedAssets& assets, int jo
     const PlannedPage& p = s.plan[slot];
     s.links->add_page(slot, p.url, p.path, *html[parsed_again[k]], page_origin(*s.site, s.theme->dir, p), &s.settled[slot]);
   });
-  s.links->check(diags);
+  std::vector<size_t> slots;
+  for (size_t i : parsed_again) slots.push_back(candidates[i]);
+  s.links->check_changed(slots, diags);
   if (diags.has_errors()) {
     patch->undo();
     for (size_t k = 0; k < parsed_again.size(); ++k) {
-      size_t slot = candidates[parsed_again[k]];
-      const PlannedPage& p = s.plan[slot];
-      s.links->add_parsed_page(slot, p.url, p.path, std::move(old_parsed[k]), page_origin(*s.site, s.theme->dir, p));
-      s.settled[slot] = std::move(old_settled[k]);
+      const PlannedPage& p = s.plan[slots[k]];
+      s.links->add_parsed_page(slots[k], p.url, p.path, std::move(old_parsed[k]), page_origin(*s.site, s.theme->dir, p));
+      s.settled[slots[k]] = std::move(old_settled[k]);
     }
+    Diagnostics again;  // the last good build's parses are back: its index of ids asked for too
+    s.links->check_changed(slots, again);
     return true;  // result.ok stays false: the last good site stays
   }
   lap("links");
