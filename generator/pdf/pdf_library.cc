@@ -120,7 +120,8 @@ PdfLibrary read_pdfs(const std::vector<PdfRequest>& requests, const std::string&
   parallel_for(unique.size(), jobs, [&](size_t i) {
     const PdfRequest& r = *unique[i];
     PdfInfo& info = infos[i];
-    std::string key = file_sha256(r.file, &info.bytes);
+    std::string key = r.bytes ? "" : file_sha256(r.file, &info.bytes);  // not cached when held in memory
+    if (r.bytes) info.bytes = r.bytes->size();
     std::string entry = dir.empty() || key.empty() ? "" : dir + "/" + key;
     if (!entry.empty()) {
       bool ok = false;
@@ -136,7 +137,7 @@ PdfLibrary read_pdfs(const std::vector<PdfRequest>& requests, const std::string&
     }
     std::string scratch = (dir.empty() ? fs::temp_directory_path().string() : dir) + "/.thumb-" +
                           std::to_string(::getpid()) + "-" + std::to_string(i) + ".png";
-    info.text = extract_pdf_file(r.file, limits, scratch);
+    info.text = r.bytes ? extract_pdf_bytes(*r.bytes, limits, scratch) : extract_pdf_file(r.file, limits, scratch);
     if (entry.empty()) return;
     if (!info.text.thumbnail_png.empty()) write_atomic(entry + ".png", info.text.thumbnail_png);
     write_atomic(entry + ".json", to_json(info.text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));

@@ -7,6 +7,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,7 @@ struct PdfRequest {
   std::string url;           // site-absolute, percent-encoded: "/reports/commissioned/x.pdf"
   std::string file;          // where it is on disk
   std::string display_path;  // for warnings: "content/reports/commissioned/x.pdf"
+  std::optional<std::string> bytes;  // the file itself, when it is not on the real disk (`file` is then unused)
 };
 
 struct PdfInfo {

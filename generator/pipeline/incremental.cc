@@ -1,14 +1,7 @@
 #include "pipeline/incremental.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
 #include <mutex>
 #include <unordered_map>
 
@@ -38,8 +31,6 @@
 #include "search/index_writer.h"
 #include "source/source_file.h"
 
-namespace fs = std::filesystem;
-
 namespace takao {
 
 namespace {
@@ -50,41 +41,30 @@ using Fingerprint = Digest;
 
 Fingerprint fingerprint(std::string_view bytes) { return digest_of(bytes); }
 
-// What identifies a file's contents on disk without reading it.
-struct FileStamp {
-  off_t size = -1;
-  int64_t mtime_ns = 0;  // not ctime: a clean build's hard link to an attachment changes that
-  ino_t ino = 0;
-  bool operator==(const FileStamp&) const = default;
-};
-
-FileStamp stamp_from(const struct stat& st) {
-  return FileStamp{st.st_size, st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec, st.st_ino};
-}
-
-std::optional<FileStamp> stamp_of(const std::string& path) {
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
-  return stamp_from(st);
-}
-
 Fingerprint stamp_fingerprint(const std::string& from, const FileStamp& s) {
-  std::string key = from + '\0' + std::to_string(s.size) + ':' + std::to_string(s.mtime_ns) + ':' + std::to_string(s.ino);
+  std::string key = from + '\0' + std::to_string(s.size) + ':' + std::to_string(s.mtime_ns) + ':' + std::to_string(s.inode);
   return fingerprint(key);
 }
 
-// Lists the given paths only (the files that changed), reading them from the real disk: load_sources then
-// classifies and checks just those.
+// Lists the given paths only (the files that changed), reading them from the disk below: load_sources
+// then classifies and checks just those.
 class SubsetDisk : public Disk {
  public:
-  explicit SubsetDisk(std::vector<std::string> paths) : paths_(std::move(paths)) {}
+  SubsetDisk(Disk& disk, std::vector<std::string> paths) : disk_(disk), paths_(std::move(paths)) {}
   std::vector<std::string> list_files(const std::string&, std::vector<std::string>*) override { return paths_; }
-  std::optional<std::string> read(const std::string& path) override { return real_.read(path); }
-  bool exists(const std::string& path) override { return real_.exists(path); }
+  std::optional<std::string> read(const std::string& path) override { return disk_.read(path); }
+  bool exists(const std::string& path) override { return disk_.exists(path); }
+  DiskEntry look(const std::string& path) override { return disk_.look(path); }
+  bool write(const std::string&, std::string_view, std::string* error) override {
+    if (error) *error = "a subset of the sources is read only";
+    return false;
+  }
+  void remove(const std::string&, const std::string&) override {}
+  bool real() const override { return disk_.real(); }
 
  private:
+  Disk& disk_;
   std::vector<std::string> paths_;
-  RealDisk real_;
 };
 
 // A source file as the last good build had it.
@@ -170,8 +150,12 @@ struct IncrementalBuilder::State {
   uint64_t search_generation = 0;  // counts builds that changed what the search index holds
 };
 
-IncrementalBuilder::IncrementalBuilder(BuildConfig config, bool defer_search)
-    : config_(std::move(config)), defer_search_(defer_search), state_(std::make_unique<State>()) {}
+IncrementalBuilder::IncrementalBuilder(BuildConfig config, bool defer_search, Disk* disk)
+    : config_(std::move(config)),
+      own_disk_(disk ? nullptr : std::make_unique<RealDisk>()),
+      disk_(disk ? disk : own_disk_.get()),
+      defer_search_(defer_search),
+      state_(std::make_unique<State>()) {}
 
 IncrementalBuilder::~IncrementalBuilder() = default;
 
@@ -179,51 +163,26 @@ bool IncrementalBuilder::search_pending() const { return state_->search_dirty; }
 
 namespace {
 
-// Writes or removes files in the output folder; each write goes through a temporary name and a rename,
-// so the preview server never sends half a file.
+// Writes or removes files in the output folder through the disk, whose write replaces a file whole (the
+// preview server never sends half a file); keeps the first error.
 class OutputWriter {
  public:
-  explicit OutputWriter(std::string root) : root_(std::move(root)) {}
+  OutputWriter(Disk& disk, std::string root) : disk_(disk), root_(std::move(root)) {}
 
   bool write(const std::string& path, const Pending& p) {
-    std::string full = root_ + "/" + path;
-    std::error_code ec;
-    fs::create_directories(fs::path(full).parent_path(), ec);
-    std::string tmp = full + ".takao-tmp";
-    if (!p.copy_from.empty()) {
-      fs::copy_file(p.copy_from, tmp, fs::copy_options::overwrite_existing, ec);
-      if (ec) return fail("cannot copy " + p.copy_from + ": " + ec.message());
-    } else {
-      int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-      if (fd < 0) return fail("cannot write " + full + ": " + std::strerror(errno));
-      const char* data = p.bytes.data();
-      size_t left = p.bytes.size();
-      while (left > 0) {
-        ssize_t n = ::write(fd, data, left);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-          ::close(fd);
-          return fail("cannot write " + full + ": " + std::strerror(errno));
-        }
-        data += n;
-        left -= static_cast<size_t>(n);
-      }
-      ::close(fd);
+    std::string message;
+    if (p.copy_from.empty()) {
+      if (!disk_.write(root_ + "/" + path, p.bytes, &message)) return fail(message);
+      return true;
     }
-    if (::rename(tmp.c_str(), full.c_str()) != 0) return fail("cannot replace " + full + ": " + std::strerror(errno));
+    std::optional<std::string> bytes = disk_.read(p.copy_from);
+    if (!bytes) return fail("cannot copy " + p.copy_from);
+    if (!disk_.write(root_ + "/" + path, *bytes, &message)) return fail(message);
     return true;
   }
 
-  void remove(const std::string& path) {
-    std::error_code ec;
-    fs::path full = fs::path(root_) / path;
-    fs::remove(full, ec);
-    // Folders left empty go too, as a clean build would not make them.
-    for (fs::path dir = full.parent_path(); dir.string().size() > root_.size(); dir = dir.parent_path()) {
-      if (!fs::is_empty(dir, ec) || ec) break;
-      fs::remove(dir, ec);
-    }
-  }
+  // Folders left empty go too, as a clean build would not make them.
+  void remove(const std::string& path) { disk_.remove(root_ + "/" + path, root_); }
 
   std::string error() {
     std::lock_guard lock(mutex_);
@@ -237,6 +196,7 @@ class OutputWriter {
     return false;
   }
 
+  Disk& disk_;
   std::string root_;
   std::mutex mutex_;
   std::string error_;
@@ -297,11 +257,6 @@ bool names_content_only(const std::vector<std::string>& paths, const std::string
   return true;
 }
 
-// A file of the output folder, whole; nullopt when it cannot be read.
-std::optional<std::string> read_output(const std::string& path) {
-  RealDisk disk;
-  return disk.read(path);
-}
 
 // Builds a page's view and renders it, unless the view and the templates are those of `old` (the page on
 // disk is then still right): nullopt.
@@ -377,8 +332,7 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
   lap("theme");
 
   // Sources: read again only what changed on disk.
-  std::error_code ec;
-  if (!fs::is_directory(root, ec)) {
+  if (disk_->look(root).kind != DiskEntry::folder) {
     diags.error(root, 1, 1, "content folder not found");
     return finish();
   }
@@ -399,14 +353,13 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
       if (in_theme) continue;  // the theme is read whole anyway
       if (!starts_with(full, content_prefix)) return false;
       std::string rel = full.substr(content_prefix.size());
-      struct stat st;
-      if (::lstat(full.c_str(), &st) == 0) {
-        if (!S_ISREG(st.st_mode)) return false;
-        stamps[rel] = stamp_from(st);
+      DiskEntry entry = disk_->look(full);
+      if (entry.kind == DiskEntry::file) {
+        stamps[rel] = entry.stamp;
         auto it = s.sources.find(rel);
         if (it == s.sources.end() || !(it->second.stamp == stamps[rel])) changed.push_back(rel);
       } else {
-        if (errno != ENOENT) return false;
+        if (entry.kind != DiskEntry::none) return false;
         auto below = s.sources.lower_bound(rel + "/");
         if (below != s.sources.end() && starts_with(below->first, rel + "/")) return false;
         if (s.sources.count(rel)) gone.push_back(rel);
@@ -422,23 +375,13 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
     changed.clear();
     stamps.clear();
     std::vector<std::string> paths;
-    for (fs::recursive_directory_iterator it(root, fs::directory_options::none, ec), end; !ec && it != end; it.increment(ec)) {
-      std::string full = it->path().string();
-      std::string rel = full.substr(root.size() + (root.back() == '/' ? 0 : 1));
-      std::error_code sec;
-      if (it->is_symlink(sec)) {
-        links.push_back(rel);
-        if (it->is_directory(sec)) it.disable_recursion_pending();
-        continue;
-      }
-      if (!it->is_regular_file(sec)) continue;
-      auto st = stamp_of(full);
-      if (!st) continue;
+    std::string prefix = root.back() == '/' ? root : root + "/";
+    for (const auto& rel : disk_->list_files(root, &links)) {
+      DiskEntry entry = disk_->look(prefix + rel);
+      if (entry.kind != DiskEntry::file) continue;  // gone since it was listed
       paths.push_back(rel);
-      stamps[rel] = *st;
+      stamps[rel] = entry.stamp;
     }
-    std::sort(paths.begin(), paths.end());
-    std::sort(links.begin(), links.end());
     for (const auto& link : links) {
       diags.error(display_root + link, 1, 1, "symbolic links are not followed (content must stay inside the content folder)");
     }
@@ -458,7 +401,7 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
   }
   lap("walk");
   if (!changed.empty()) {
-    SubsetDisk subset(changed);
+    SubsetDisk subset(*disk_, changed);
     Diagnostics local;
     auto loaded = load_sources(subset, root, local);
     for (const auto& p : changed) {
@@ -506,7 +449,7 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
   // with the model's by a bodies-only build.
   auto pdfs = std::make_shared<pdf::PdfLibrary>();
   if (site && !model_diags.has_errors()) {
-    *pdfs = read_site_pdfs(*site, site_pdfs(*site), config_.content_dir, config_.out_dir, jobs, model_diags);
+    *pdfs = read_site_pdfs(*site, site_pdfs(*site), config_.content_dir, config_.out_dir, jobs, model_diags, disk_);
   }
   std::vector<Diagnostic> skeleton_diags = model_diags.sorted();
   for (const auto& d : skeleton_diags) diags.add(d);
@@ -668,7 +611,7 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
         }
       }
     }
-    std::optional<std::string> page = html[i] ? std::nullopt : read_output(config_.out_dir + "/" + p.path);
+    std::optional<std::string> page = html[i] ? std::nullopt : disk_->read(config_.out_dir + "/" + p.path);
     if (!html[i] && !page) page = renderer.render_view(p, renderer.view(p));
     checker->add_page(i, p.url, p.path, html[i] ? html[i]->bytes : *page, std::move(origin), &settled[i]);
   });
@@ -695,20 +638,17 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
   lap("compress");
 
   // Write what changed, remove what is gone.
-  std::error_code mec;
-  fs::create_directories(config_.out_dir, mec);
-  OutputWriter writer(config_.out_dir);
+  OutputWriter writer(*disk_, config_.out_dir);
   if (!s.built) {
     // A first build starts from an empty folder, or one takao made (it has the marker).
-    bool empty = fs::is_empty(config_.out_dir, mec);
-    if (!empty && !fs::exists(fs::path(config_.out_dir) / kOutputMarker, mec)) {
+    std::vector<std::string> there, links_there;
+    there = disk_->list_files(config_.out_dir, &links_there);
+    there.insert(there.end(), links_there.begin(), links_there.end());
+    if (!there.empty() && !disk_->exists(config_.out_dir + "/" + kOutputMarker)) {
       diags.error(config_.out_dir, 1, 1, "the output folder is not empty and was not made by takao; refusing to write into it");
       return finish();
     }
-    for (fs::directory_iterator it(config_.out_dir, mec), end; !mec && it != end; it.increment(mec)) {
-      std::error_code rec;
-      fs::remove_all(it->path(), rec);
-    }
+    for (const auto& rel : there) writer.remove(rel);
     writer.write(kOutputMarker, Pending{"This folder was written by takao; it may be replaced whole at the next build.\n", ""});
   }
   result.written = write_pending(writer, pending, jobs);
@@ -894,7 +834,7 @@ bool IncrementalBuilder::build_bodies_only(const PublishedAssets& assets, int jo
   }
   lap("feeds");
   if (config_.compress) add_compressed_twins(pending, fingerprints, jobs);
-  OutputWriter writer(config_.out_dir);
+  OutputWriter writer(*disk_, config_.out_dir);
   result.written = write_pending(writer, pending, jobs);
   if (!writer.error().empty()) {
     diags.error(config_.out_dir, 1, 1, writer.error());
@@ -992,7 +932,7 @@ IncrementalResult IncrementalBuilder::apply_search(const SearchJob& job, OutputF
       }
     }
   }
-  OutputWriter writer(config_.out_dir);
+  OutputWriter writer(*disk_, config_.out_dir);
   std::vector<std::string> to_write;
   for (const auto& [path, p] : pending) to_write.push_back(path);
   parallel_for(to_write.size(), jobs, [&](size_t i) { writer.write(to_write[i], pending.at(to_write[i])); });

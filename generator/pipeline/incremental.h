@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "core/diagnostics.h"
+#include "core/disk.h"
 #include "core/output_file.h"
 #include "model/parse_cache.h"
 #include "pdf/pdf_library.h"
@@ -60,7 +61,9 @@ class IncrementalBuilder {
  public:
   // `config.out_dir` is written in place and must be a folder takao serve owns (or a new one).
   // With `defer_search`, build() leaves a changed search index for finish_search().
-  explicit IncrementalBuilder(BuildConfig config, bool defer_search = false);
+  // `disk`: where the content is read and the output written (the real one when null; tests pass a
+  // MemoryDisk). The theme and the PDFs' text cache are read from the real disk.
+  explicit IncrementalBuilder(BuildConfig config, bool defer_search = false, Disk* disk = nullptr);
   ~IncrementalBuilder();
 
   // Brings the output up to date with the content and theme. On any error nothing is written and the
@@ -93,6 +96,8 @@ class IncrementalBuilder {
 
   struct State;
   BuildConfig config_;
+  std::unique_ptr<Disk> own_disk_;
+  Disk* disk_;
   bool defer_search_;
   std::unique_ptr<State> state_;
 };

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <set>
 
+#include "core/disk.h"
 #include "core/text.h"
 #include "model/body_links.h"
 #include "render/page_metadata.h"
@@ -79,8 +80,13 @@ std::vector<pdf::PdfRequest> pdf_requests(const std::vector<DocumentPdf>& pdfs, 
 }
 
 pdf::PdfLibrary read_site_pdfs(const Site& site, const std::vector<DocumentPdf>& pdfs, const std::string& content_dir,
-                               const std::string& out_dir, int jobs, Diagnostics& diags) {
-  pdf::PdfLibrary lib = pdf::read_pdfs(pdf_requests(pdfs, content_dir), pdf_cache_dir(out_dir), jobs, diags);
+                               const std::string& out_dir, int jobs, Diagnostics& diags, Disk* disk) {
+  std::vector<pdf::PdfRequest> requests = pdf_requests(pdfs, content_dir);
+  bool in_memory = disk && !disk->real();
+  if (in_memory) {
+    for (auto& r : requests) r.bytes = disk->read(r.file).value_or("");
+  }
+  pdf::PdfLibrary lib = pdf::read_pdfs(requests, in_memory ? "" : pdf_cache_dir(out_dir), jobs, diags);
   for (auto& [url, info] : lib.by_url) {
     if (!info.thumbnail_url.empty() && site.link_targets &&
         site.link_targets->attachments.count(url_decode(info.thumbnail_url.substr(1))))

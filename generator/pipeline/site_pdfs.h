@@ -11,6 +11,8 @@
 
 namespace takao {
 
+class Disk;
+
 struct DocumentPdf {
   const Document* doc = nullptr;
   std::string collection;  // the document's search collection: "article", "issue", "report", "page", ...
@@ -24,8 +26,9 @@ std::vector<pdf::PdfRequest> pdf_requests(const std::vector<DocumentPdf>& pdfs, 
 
 // Reads the PDFs (pdf::read_pdfs, in parallel, through the cache) and checks Scholar's rules. A thumbnail
 // is published at FILE.pdf.png unless the site has a file of that name (then the page shows none).
+// From a `disk` that is not the real one, the PDFs' bytes are read through it and nothing is cached.
 pdf::PdfLibrary read_site_pdfs(const Site& site, const std::vector<DocumentPdf>& pdfs, const std::string& content_dir,
-                               const std::string& out_dir, int jobs, Diagnostics& diags);
+                               const std::string& out_dir, int jobs, Diagnostics& diags, Disk* disk = nullptr);
 
 // The cache of extracted PDFs: $TAKAO_CACHE_DIR when set, else .cache/takao beside the output folder
 // (for `--out public` in a checkout, the repository's ignored .cache/): outside the output so that the
