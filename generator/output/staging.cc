@@ -470,11 +470,9 @@ bool StagingFolder::link_from_site(const std::string& path, const struct stat* e
   return true;
 }
 
-// One walk of the spare, depth first: each folder opened from its parent's descriptor (one name looked up,
-// not a whole path), read with readdir's own types, the folders two levels down walked on `threads`
-// threads. What this build did not produce is removed; what stays is listed with its stamp (a folder's
-// once its own entries are final), which is the tree the tree record needs after the swap: it need not
-// walk the tree again (that walk and this one were each 0.6-1 s of a rebuild on the 10,000-page corpus).
+// One walk of the spare (list_tree): what this build did not produce is removed; what stays is listed with
+// its stamp, which is the tree the tree record needs after the swap: it need not walk the tree again (that
+// walk and this one were each 0.6-1 s of a rebuild on the 10,000-page corpus).
 void StagingFolder::prune(int threads) {
   std::vector<std::string> files;
   {
@@ -486,94 +484,16 @@ void StagingFolder::prune(int threads) {
   for (const auto& f : files) {
     for (std::string p = parent_of(f); p.size() > staging_.size() && dirs.insert(p).second;) p = parent_of(p);
   }
-  listing_.reset();
-  constexpr int kThreadDepth = 2;
-  struct Later {
-    int parent_fd;
-    std::string name, full, rel;
-    size_t parent, entry;  // the parent folder in `top` and the entry naming this one there
-  };
-  std::vector<Later> later;  // filled before the threads start, by the walk above them
-  std::vector<DIR*> open;    // the folders one level down: the threads' parents
-  std::atomic<bool> complete{true};
-  std::function<void(int, const std::string&, const std::string&, int, TreeListing&)> walk =
-      [&](int fd, const std::string& full, const std::string& rel, int depth, TreeListing& out) {
-        DIR* d = ::fdopendir(fd);
-        if (!d) {
-          ::close(fd);
-          complete = false;
-          return;
-        }
-        std::vector<std::pair<std::string, unsigned char>> names;
-        while (dirent* e = ::readdir(d)) {
-          if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) continue;
-          names.emplace_back(e->d_name, e->d_type);
-        }
-        size_t me = out.size();
-        out.push_back({rel, {}});
-        auto stamp_entry = [&](const std::string& name) {
-          struct stat st;
-          if (::fstatat(::dirfd(d), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) return complete = false, false;
-          out[me].entries.emplace_back(name, entry_stamp(st));
-          return true;
-        };
-        for (auto& [name, type] : names) {
-          std::string path = full + "/" + name;
-          if (type == DT_UNKNOWN) {
-            struct stat st;
-            type = ::fstatat(::dirfd(d), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode) ? DT_DIR : DT_REG;
-          }
-          if (type == DT_DIR && dirs.count(path)) {
-            std::string child = rel.empty() ? name : rel + "/" + name;
-            if (depth + 1 == kThreadDepth) {
-              out[me].entries.emplace_back(name, EntryStamp{});  // stamped once the thread is done
-              later.push_back({::dirfd(d), name, path, std::move(child), me, out[me].entries.size() - 1});
-              continue;
-            }
-            int sub = ::openat(::dirfd(d), name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-            if (sub < 0) {
-              complete = false;
-              continue;
-            }
-            walk(sub, path, child, depth + 1, out);
-            stamp_entry(name);
-          } else if (type == DT_DIR || !keep.count(path)) {
-            if (!clear(path)) fail("cannot remove " + path + ": " + std::strerror(errno));
-          } else {
-            stamp_entry(name);
-          }
-        }
-        if (depth + 1 == kThreadDepth) open.push_back(d);
-        else ::closedir(d);
-      };
-  TreeListing top;
-  int fd = ::open(staging_.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-  if (fd < 0) return fail("cannot read " + staging_ + ": " + std::strerror(errno));
-  walk(fd, staging_, "", 0, top);
-  std::vector<TreeListing> below(later.size());
-  parallel_for(later.size(), threads, [&](size_t i) {
-    int sub = ::openat(later[i].parent_fd, later[i].name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (sub < 0) {
-      complete = false;
-      return;
-    }
-    walk(sub, later[i].full, later[i].rel, kThreadDepth, below[i]);
-  });
-  for (const auto& l : later) {
-    struct stat st;
-    if (::fstatat(l.parent_fd, l.name.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) complete = false;
-    else top[l.parent].entries[l.entry].second = entry_stamp(st);
-  }
-  for (DIR* d : open) ::closedir(d);
-  if (!complete || failed_) return;
-  for (auto& folders : below) {
-    for (auto& f : folders) top.push_back(std::move(f));
-  }
-  for (auto& f : top) {
-    std::sort(f.entries.begin(), f.entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  }
-  std::sort(top.begin(), top.end(), [](const ListedFolder& a, const ListedFolder& b) { return a.path < b.path; });
-  listing_ = std::move(top);
+  listing_ = list_tree(
+      staging_, threads, [&](const std::string& path, bool folder) { return folder ? dirs.count(path) > 0 : keep.count(path) > 0; },
+      [&](const std::string& path) {
+        if (clear(path)) return true;
+        fail("cannot remove " + path + ": " + std::strerror(errno));
+        return false;
+      });
+  // A folder or entry that could not be read may hold what this build did not produce: not a site to swap in.
+  if (!listing_ && !failed_) fail("cannot list " + staging_ + " to remove what this build did not produce");
+  if (failed_) listing_.reset();
 }
 
 // Not sync() or syncfs(): they flush every dirty page of the machine or the file system, not just ours

@@ -1,10 +1,13 @@
 // What a folder tree of the output is on disk, entry by entry: the tree record (pipeline/tree_record) keeps
-// it to tell, at the next build, that nothing in the output changed. Made by the tree record's own walk,
-// or by the spare's prune (output/staging), which looks at every entry anyway.
+// it to tell, at the next build, that nothing in the output changed. One walk makes it, list_tree: for the
+// tree record of a build without a spare, and in the spare's prune (output/staging), which removes what the
+// build did not produce as it lists what stays.
 #pragma once
 #include <sys/stat.h>
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -37,5 +40,15 @@ struct ListedFolder {
 // Every folder of a tree, sorted by path (the top's own stamp is taken by whoever reads the listing: a
 // rename of the top folder may change it).
 using TreeListing = std::vector<ListedFolder>;
+
+// Lists the tree at `root` depth first, each folder opened from its parent's descriptor (one name looked
+// up, not a whole path) and read with readdir's own types, the folders two levels down walked on
+// `threads` threads. `keep(full path, is a folder)` says whether an entry stays: a folder that stays is
+// walked, an entry that does not is given to `remove(full path)` (false: it could not be) and not
+// listed. What stays is listed with its stamp, a folder's once its own entries are final. Folders sorted
+// by path, entries by name. nullopt when a folder or an entry could not be read or removed.
+std::optional<TreeListing> list_tree(const std::string& root, int threads,
+                                     const std::function<bool(const std::string&, bool)>& keep,
+                                     const std::function<bool(const std::string&)>& remove);
 
 }  // namespace takao

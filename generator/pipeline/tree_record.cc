@@ -41,48 +41,15 @@ using Folder = ListedFolder;
 // The key of the build configuration beyond what the check record's key holds.
 std::string build_key(const BuildConfig& config) { return config.compress ? "compress" : "plain"; }
 
-// The output folder, folder by folder, one level at a time over `jobs` threads (a site has one folder for
-// every four or five files, most of them at the same depth). Folders sorted by path.
+// The output folder as it is, every entry listed (output/tree_listing.h); false when it cannot be read.
 bool walk_tree(const std::string& root, int jobs, Stamp& root_stamp, std::vector<Folder>& out) {
   struct stat st;
   if (::lstat(root.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return false;
   root_stamp = entry_stamp(st);
-  std::vector<std::string> level = {""};
-  std::atomic<bool> ok{true};
-  while (!level.empty()) {
-    std::vector<Folder> found(level.size());
-    parallel_for(level.size(), jobs, [&](size_t i) {
-      found[i].path = level[i];
-      std::string dir = level[i].empty() ? root : root + "/" + level[i];
-      int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-      DIR* d = fd >= 0 ? ::fdopendir(fd) : nullptr;
-      if (!d) {
-        if (fd >= 0) ::close(fd);
-        ok = false;
-        return;
-      }
-      while (struct dirent* e = ::readdir(d)) {
-        if (std::strcmp(e->d_name, ".") == 0 || std::strcmp(e->d_name, "..") == 0) continue;
-        struct stat s;
-        if (::fstatat(::dirfd(d), e->d_name, &s, AT_SYMLINK_NOFOLLOW) != 0) {
-          ok = false;
-          break;
-        }
-        found[i].entries.emplace_back(e->d_name, entry_stamp(s));
-      }
-      ::closedir(d);
-      std::sort(found[i].entries.begin(), found[i].entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    });
-    if (!ok) return false;
-    level.clear();
-    for (auto& folder : found) {
-      for (const auto& [name, stamp] : folder.entries) {
-        if (S_ISDIR(stamp.mode)) level.push_back(folder.path.empty() ? name : folder.path + "/" + name);
-      }
-      out.push_back(std::move(folder));
-    }
-  }
-  std::sort(out.begin(), out.end(), [](const Folder& a, const Folder& b) { return a.path < b.path; });
+  std::optional<TreeListing> listing = list_tree(
+      root, jobs, [](const std::string&, bool) { return true; }, [](const std::string&) { return false; });
+  if (!listing) return false;
+  out = std::move(*listing);
   return true;
 }
 
