@@ -336,8 +336,7 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
     diags.error(root, 1, 1, "content folder not found");
     return finish();
   }
-  std::string display_root = root.empty() || root.back() == '/' ? root : root + "/";
-  if (display_root == "./") display_root.clear();
+  std::string display_root = content_display_root(root);
   std::vector<std::string> links, changed;
   std::map<std::string, FileStamp> stamps;  // of the files looked at
   // With the watcher's list of what changed, only the files it names are looked at. Anything else it
@@ -382,9 +381,7 @@ IncrementalResult IncrementalBuilder::build(Diagnostics& diags, const std::vecto
       paths.push_back(rel);
       stamps[rel] = entry.stamp;
     }
-    for (const auto& link : links) {
-      diags.error(display_root + link, 1, 1, "symbolic links are not followed (content must stay inside the content folder)");
-    }
+    report_symbolic_links(root, links, diags);
     for (const auto& p : paths) {
       auto it = s.sources.find(p);
       if (it == s.sources.end() || !(it->second.stamp == stamps[p])) changed.push_back(p);

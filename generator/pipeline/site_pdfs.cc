@@ -75,7 +75,7 @@ std::vector<pdf::PdfRequest> pdf_requests(const std::vector<DocumentPdf>& pdfs, 
   std::vector<pdf::PdfRequest> out;
   std::string shown = content_dir;
   while (shown.size() > 1 && shown.back() == '/') shown.pop_back();
-  for (const DocumentPdf& p : pdfs) out.push_back({p.url, content_dir + "/" + p.path, shown + "/" + p.path});
+  for (const DocumentPdf& p : pdfs) out.push_back({p.url, content_dir + "/" + p.path, shown + "/" + p.path, std::nullopt});
   return out;
 }
 

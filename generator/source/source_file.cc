@@ -147,14 +147,23 @@ int line_with_too_many_cells(std::string_view text) {
 
 }  // namespace
 
-std::vector<SourceFile> load_sources(Disk& disk, const std::string& content_dir, Diagnostics& diags) {
-  std::string display_root = content_dir.empty() || content_dir.back() == '/' ? content_dir : content_dir + "/";
-  if (display_root == "./") display_root.clear();
-  std::vector<std::string> links;
-  std::vector<std::string> paths = disk.list_files(content_dir, &links);
+std::string content_display_root(const std::string& content_dir) {
+  std::string root = content_dir.empty() || content_dir.back() == '/' ? content_dir : content_dir + "/";
+  return root == "./" ? "" : root;
+}
+
+void report_symbolic_links(const std::string& content_dir, const std::vector<std::string>& links, Diagnostics& diags) {
+  std::string display_root = content_display_root(content_dir);
   for (const auto& link : links) {
     diags.error(display_root + link, 1, 1, "symbolic links are not followed (content must stay inside the content folder)");
   }
+}
+
+std::vector<SourceFile> load_sources(Disk& disk, const std::string& content_dir, Diagnostics& diags) {
+  std::string display_root = content_display_root(content_dir);
+  std::vector<std::string> links;
+  std::vector<std::string> paths = disk.list_files(content_dir, &links);
+  report_symbolic_links(content_dir, links, diags);
   std::vector<SourceFile> files;
   for (const auto& path : paths) {
     auto parts = split_path(path);

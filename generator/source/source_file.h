@@ -52,6 +52,13 @@ constexpr size_t kMaxTableCellsPerLine = 256;
 // unknown series are errors.
 std::vector<SourceFile> load_sources(Disk& disk, const std::string& content_dir, Diagnostics& diags);
 
+// How paths of the content folder are shown in diagnostics: "content/journal/017/01-mice.md" ("./" dropped).
+std::string content_display_root(const std::string& content_dir);
+
+// The error for each symbolic link a walk of the content folder found (`links` relative to it): the rule
+// of load_sources, for the preview's engine, which walks the folder itself and loads only what changed.
+void report_symbolic_links(const std::string& content_dir, const std::vector<std::string>& links, Diagnostics& diags);
+
 // Strips a UTF-8 BOM and turns CRLF and lone CR into '\n', keeping the line count.
 std::string normalise_text(std::string bytes);
 
