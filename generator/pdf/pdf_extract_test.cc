@@ -83,7 +83,7 @@ TEST(PdfLibrary, WarnsNamingTheFileAndCachesByContent) {
   fs::remove_all(cache);
   std::vector<PdfRequest> requests;
   for (std::string name : {"report", "scan", "password", "corrupt", "restricted"})
-    requests.push_back({"/r/" + name + ".pdf", test_pdf(name + ".pdf"), "content/r/" + name + ".pdf"});
+    requests.push_back({"/r/" + name + ".pdf", test_pdf(name + ".pdf"), "content/r/" + name + ".pdf", std::nullopt});
   requests.push_back(requests[0]);  // named twice: read once
   Diagnostics diags;
   PdfLibrary lib = read_pdfs(requests, cache, 2, diags);
