@@ -53,6 +53,19 @@ bool RealDisk::exists(const std::string& path) {
   return fs::exists(path, ec);
 }
 
+bool write_fully(int fd, std::string_view bytes) {
+  const char* data = bytes.data();
+  size_t left = bytes.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, data, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    data += n;
+    left -= static_cast<size_t>(n);
+  }
+  return true;
+}
+
 DiskEntry RealDisk::look(const std::string& path) {
   struct stat st;
   DiskEntry e;
@@ -79,19 +92,11 @@ bool RealDisk::write(const std::string& path, std::string_view bytes, std::strin
   std::string tmp = path + ".takao-tmp";
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return fail("cannot write");
-  const char* data = bytes.data();
-  size_t left = bytes.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, data, left);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      int saved = errno;
-      ::close(fd);
-      errno = saved;
-      return fail("cannot write");
-    }
-    data += n;
-    left -= static_cast<size_t>(n);
+  if (!write_fully(fd, bytes)) {
+    int saved = errno;
+    ::close(fd);
+    errno = saved;
+    return fail("cannot write");
   }
   ::close(fd);
   if (::rename(tmp.c_str(), path.c_str()) != 0) return fail("cannot replace");
@@ -111,6 +116,7 @@ void RealDisk::remove(const std::string& path, const std::string& stop_at) {
 }
 
 std::vector<std::string> MemoryDisk::list_files(const std::string& root, std::vector<std::string>*) {
+  std::lock_guard lock(mutex_);
   std::vector<std::string> out;
   std::string prefix = root.empty() || root.back() == '/' ? root : root + "/";
   for (const auto& [path, bytes] : files) {
@@ -120,12 +126,16 @@ std::vector<std::string> MemoryDisk::list_files(const std::string& root, std::ve
 }
 
 std::optional<std::string> MemoryDisk::read(const std::string& path) {
+  std::lock_guard lock(mutex_);
   auto it = files.find(path);
   if (it == files.end()) return std::nullopt;
   return it->second;
 }
 
-bool MemoryDisk::exists(const std::string& path) { return files.count(path) > 0; }
+bool MemoryDisk::exists(const std::string& path) {
+  std::lock_guard lock(mutex_);
+  return files.count(path) > 0;
+}
 
 DiskEntry MemoryDisk::look(const std::string& path) {
   std::lock_guard lock(mutex_);

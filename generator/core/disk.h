@@ -27,6 +27,9 @@ struct DiskEntry {
   FileStamp stamp;  // of a file
 };
 
+// Writes all of `bytes` to `fd`, again after a short write or EINTR; false (errno set) on an error.
+bool write_fully(int fd, std::string_view bytes);
+
 class Disk {
  public:
   virtual ~Disk() = default;

@@ -3,13 +3,13 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include <cerrno>
-
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+
+#include "core/disk.h"
 
 namespace fs = std::filesystem;
 
@@ -374,16 +374,7 @@ std::string BuildState::prepare(const std::string& file, const Digest& key) cons
   std::string temp = file + ".tmp-" + std::to_string(getpid());
   int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return std::string();
-  const char* data = w.out.data();
-  size_t left = w.out.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, data, left);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    data += n;
-    left -= static_cast<size_t>(n);
-  }
-  bool ok = left == 0 && ::fdatasync(fd) == 0;
+  bool ok = write_fully(fd, w.out) && ::fdatasync(fd) == 0;
   ok = ::close(fd) == 0 && ok;
   if (!ok) {
     std::remove(temp.c_str());

@@ -309,19 +309,21 @@ LinkChecker::Outcome LinkChecker::follow(const Page& page, const FoundLink& link
   return out;
 }
 
-void LinkChecker::index_fragments(size_t slot) {
-  for (const Page* target : fragment_targets_[slot]) {
-    auto& from = linked_with_fragment_[target];
-    from.erase(std::remove(from.begin(), from.end(), slot), from.end());
-  }
-  fragment_targets_[slot].clear();
-  const Page& page = pages_[slot];
-  for (const auto& link : page.parsed.links) {
-    Outcome out = follow(page, link);
-    if (out.target && out.target != &page && !out.fragment.empty()) {
-      fragment_targets_[slot].push_back(out.target);
-      linked_with_fragment_[out.target].push_back(slot);
+void LinkChecker::note_fragment(size_t slot, const Outcome& out) {
+  if (!out.target || out.target == &pages_[slot] || out.fragment.empty()) return;
+  fragment_targets_[slot].push_back(out.target);
+  linked_with_fragment_[out.target].push_back(slot);
+}
+
+void LinkChecker::reindex(const std::vector<size_t>& slots) {
+  for (size_t slot : slots) {
+    for (const Page* target : fragment_targets_[slot]) {
+      auto& from = linked_with_fragment_[target];
+      from.erase(std::remove(from.begin(), from.end(), slot), from.end());
     }
+    fragment_targets_[slot].clear();
+    const Page& page = pages_[slot];
+    for (const auto& link : page.parsed.links) note_fragment(slot, follow(page, link));
   }
 }
 
@@ -334,28 +336,26 @@ size_t LinkChecker::check(Diagnostics& diags) {
   fragment_targets_.assign(pages_.size(), {});
   std::vector<size_t> all;
   for (size_t slot = 0; slot < pages_.size(); ++slot) {
-    if (!pages_[slot].added) continue;
-    all.push_back(slot);
-    index_fragments(slot);
+    if (pages_[slot].added) all.push_back(slot);
   }
-  return report(all, diags);
+  return report(all, diags, /*index=*/true);
 }
 
 size_t LinkChecker::check_changed(const std::vector<size_t>& slots, Diagnostics& diags) {
   // Only these pages' links and ids changed, and no file came or went: a link elsewhere can only break
   // where it asks one of these pages for an id.
+  reindex(slots);
   std::vector<size_t> which(slots.begin(), slots.end());
   for (size_t slot : slots) {
-    index_fragments(slot);
     auto it = linked_with_fragment_.find(&pages_[slot]);
     if (it != linked_with_fragment_.end()) which.insert(which.end(), it->second.begin(), it->second.end());
   }
   std::sort(which.begin(), which.end());
   which.erase(std::unique(which.begin(), which.end()), which.end());
-  return report(which, diags);
+  return report(which, diags, /*index=*/false);
 }
 
-size_t LinkChecker::report(const std::vector<size_t>& slots, Diagnostics& diags) const {
+size_t LinkChecker::report(const std::vector<size_t>& slots, Diagnostics& diags, bool index) {
   // (place, link) -> the first message and the pages it occurs on: one template mistake is one error, even
   // when a relative link resolves differently on each page.
   struct Broken {
@@ -400,6 +400,7 @@ size_t LinkChecker::report(const std::vector<size_t>& slots, Diagnostics& diags)
     const Page& page = pages_[slot];
     for (const auto& link : page.parsed.links) {
       Outcome out = follow(page, link);
+      if (index) note_fragment(slot, out);  // the whole check indexes as it goes: each link followed once
       if (out.problem.empty()) continue;
       Broken& b = broken[{locate(page, link), link.element + " " + link.href + (out.exists ? " #" : "")}];
       if (b.message.empty()) b.message = out.problem;

@@ -77,6 +77,9 @@ class LinkChecker {
   // checks what that can change, their links and the links of other pages to ids on them (the preview's
   // edit of a body; checking the whole site again was most of its save-to-reload time).
   size_t check_changed(const std::vector<size_t>& slots, Diagnostics& diags);
+  // What check_changed does to its index, without checking: for pages put back as they were
+  // (add_parsed_page) after a check_changed whose errors stopped the build.
+  void reindex(const std::vector<size_t>& slots);
 
  private:
   struct Page {
@@ -90,9 +93,10 @@ class LinkChecker {
   bool settled(const FoundLink& link, const Page& page, std::string* file = nullptr) const;
   struct Outcome;
   Outcome follow(const Page& page, const FoundLink& link) const;
-  // Records which pages the links of page `slot` ask for an id (check_changed's index).
-  void index_fragments(size_t slot);
-  size_t report(const std::vector<size_t>& slots, Diagnostics& diags) const;
+  // Records that page `slot` asks the page `out` reaches for an id (check_changed's index).
+  void note_fragment(size_t slot, const Outcome& out);
+  // Reports the broken links of pages `slots`; with `index`, records their links' ids asked for as well.
+  size_t report(const std::vector<size_t>& slots, Diagnostics& diags, bool index);
 
   std::string base_url_;
   std::unordered_set<std::string> page_files_;  // read-only once constructed

@@ -1,6 +1,5 @@
 #include "output/staging.h"
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <pwd.h>
 #include <sys/file.h>
@@ -17,6 +16,7 @@
 #include <fstream>
 #include <mutex>
 
+#include "core/disk.h"
 #include "core/parallel.h"
 
 namespace fs = std::filesystem;
@@ -328,18 +328,10 @@ bool StagingFolder::write(const std::string& path, std::string_view bytes, DiskS
     fail("cannot write " + path + ": " + std::strerror(errno));
     return false;
   }
-  const char* data = bytes.data();
-  size_t left = bytes.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, data, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail("cannot write " + path + ": " + std::strerror(errno));
-      ::close(fd);
-      return false;
-    }
-    data += n;
-    left -= static_cast<size_t>(n);
+  if (!write_fully(fd, bytes)) {
+    fail("cannot write " + path + ": " + std::strerror(errno));
+    ::close(fd);
+    return false;
   }
   // Starts writing the data to the disk now, without waiting: sync() then finds most of it written.
   ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);

@@ -257,7 +257,6 @@ bool names_content_only(const std::vector<std::string>& paths, const std::string
   return true;
 }
 
-
 // Builds a page's view and renders it, unless the view and the templates are those of `old` (the page on
 // disk is then still right): nullopt.
 std::optional<std::string> refresh_page(const SiteRenderer& renderer, const PlannedPage& p, const PageRecord* old,
@@ -802,8 +801,7 @@ bool IncrementalBuilder::build_bodies_only(const PublishedAssets& assets, int jo
       s.links->add_parsed_page(slots[k], p.url, p.path, std::move(old_parsed[k]), page_origin(*s.site, s.theme->dir, p));
       s.settled[slots[k]] = std::move(old_settled[k]);
     }
-    Diagnostics again;  // the last good build's parses are back: its index of ids asked for too
-    s.links->check_changed(slots, again);
+    s.links->reindex(slots);  // the last good build's parses are back: its index of ids asked for too
     return true;  // result.ok stays false: the last good site stays
   }
   lap("links");
