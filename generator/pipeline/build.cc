@@ -183,6 +183,7 @@ bool write_files(StagingFolder& staging, OutputFiles& files, int jobs, bool comp
       return;
     }
     recorded[i] = true;
+    if (f.make) files[i].bytes = f.make();
     OutputRecord& rec = records[i];
     rec.input = digest_of(f.bytes);
     if (const OutputRecord* same = memo.unchanged(f.path, rec.input, nullptr); same && memo.relink(staging, f.path, *same)) {
@@ -192,6 +193,7 @@ bool write_files(StagingFolder& staging, OutputFiles& files, int jobs, bool comp
       written[i] = write_with_twins(staging, f.path, f.bytes, compress, rec, memo.previous(f.path));
     }
     std::string().swap(files[i].bytes);  // on disk now: let go at once (the search index is 133 MB)
+    files[i].make = nullptr;
   });
   for (size_t i = 0; i < files.size(); ++i) {
     if (recorded[i]) memo.put(files[i].path, std::move(records[i]));
@@ -311,10 +313,12 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   // is written as soon as it is made and let go (put_group).
   if (config.progress) config.progress->stage = BuildProgress::indexing;
   SearchDocuments docs = search_documents(*site, &doc_pdfs, &pdfs);
+  trim_heap();  // what the render's preparations let go: the index writer's peak comes on top of the rest
+  trim_heap();
   // The index is a function of its documents: when their digest is the recorded one, the last build's
   // index files are linked instead of made again.
   OutputGroup search{"search", search_documents_digest(docs), false, {}, 0};
-  if (!keep_group(search, config.write, memo, staging, jobs)) put_group(search, write_search_index(docs), config, staging, jobs, memo, stats);
+  if (!keep_group(search, config.write, memo, staging, jobs)) put_group(search, search::write_search_index_lazily(docs, jobs), config, staging, jobs, memo, stats);
   if (stats) stats->search_index_kept = search.kept;
   docs = SearchDocuments();
   trim_heap();
@@ -418,6 +422,10 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
   });
   // What reused pages recorded stands in for parsing and rendering them (one thread: the sets are shared).
   size_t pages_reused = 0;
+  // The bodies' HTML is spent (the feeds that quote it were written before the pages): let it go before the
+  // reused pages' parses join the link check, which was a rebuild's peak of memory.
+  release_body_html(*site);
+  trim_heap();
   for (size_t i = 0; i < plan.size(); ++i) {
     if (!page_reused[i]) continue;
     ++pages_reused;
@@ -432,8 +440,7 @@ bool run_build(const BuildConfig& config, Diagnostics& diags, BuildStats* stats)
     for (size_t n : written) stats->files += n;
   }
   engine.report_unused_variables(diags);
-  release_body_html(*site);
-  trim_heap();  // the bodies' HTML and the render's buffers
+  trim_heap();  // the render's buffers
   timer.lap("render");
 
   for (const OutputGroup* group : {&search, &lookup}) {

@@ -155,6 +155,28 @@ std::string record_text(const SearchDocument& d) {
   return d.abstract + "\n\n" + std::string(d.body());
 }
 
+// Where the record packs start: pack i holds the groups [group[i], group[i + 1]) on the slots
+// [slot[i], slot[i + 1]).
+struct PackLayout {
+  std::vector<uint32_t> slot;
+  std::vector<size_t> group;
+};
+
+// One record pack: each group's header and text on its slots, zeros between them.
+std::string record_pack(const std::vector<Group>& groups, const PackLayout& layout, size_t pack) {
+  std::string out;
+  out.reserve(static_cast<size_t>(layout.slot[pack + 1] - layout.slot[pack]) * kSlotBytes);
+  for (size_t gi = layout.group[pack]; gi < layout.group[pack + 1]; ++gi) {
+    const Group& g = groups[gi];
+    out.resize(static_cast<size_t>(g.slot - layout.slot[pack]) * kSlotBytes, '\0');
+    out.push_back(static_cast<char>(g.header.size() & 0xFF));
+    out.push_back(static_cast<char>(g.header.size() >> 8));
+    out += g.header;
+    out += record_text(first(g));
+  }
+  return out;
+}
+
 // A small open-addressing table of the terms of one group, reused from group to group.
 struct TermCounts {
   struct Slot {
@@ -401,14 +423,16 @@ void count_chunk(const std::vector<Group>& groups, size_t begin, size_t end, con
     if (seen[c]) out.cjk_chars.push_back(c);
 }
 
+// One term of the index. There are half a million on the 10,000-page corpus, all held at the merge's
+// peak: kept small (72 bytes).
 struct Entry {
   std::string term;
+  std::string_view list;  // into its partition's buffer, a list pack or the filters' lists
   uint32_t hash = 0;
-  uint64_t df = 0;
+  uint32_t df = 0;  // groups: fewer than kMaxSlots
   uint32_t flags = 0;
-  std::string_view list;          // into the partition's buffer, or own
-  std::string own;                // filter lists
-  uint64_t pack = 0, offset = 0;  // for external lists
+  uint32_t pack = 0;    // for external lists
+  uint64_t offset = 0;  // for external lists
 };
 
 size_t varint_length(uint64_t v) {
@@ -592,7 +616,9 @@ void encode_partition(std::vector<ChunkOut>& chunks, size_t part, std::vector<En
   }
 }
 
-Entry filter_entry(const std::string& term, const std::vector<bool>& member, const std::vector<Group>& groups) {
+// The filter's list is written to `list`, which the entry points at.
+Entry filter_entry(const std::string& term, const std::vector<bool>& member, const std::vector<Group>& groups,
+                   std::string& list) {
   size_t count = std::count(member.begin(), member.end(), true);
   bool negated = count * 2 > member.size();
   Entry e;
@@ -602,10 +628,11 @@ Entry filter_entry(const std::string& term, const std::vector<bool>& member, con
   uint32_t prev = 0;
   for (size_t g = 0; g < groups.size(); ++g) {
     if (member[g] == negated) continue;
-    put_varint(e.own, groups[g].slot - prev);
+    put_varint(list, groups[g].slot - prev);
     prev = groups[g].slot;
     ++e.df;
   }
+  e.list = list;
   return e;
 }
 
@@ -654,14 +681,27 @@ struct Timer {
 }  // namespace
 
 OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
+  OutputFiles files = write_search_index_lazily(docs, threads);
+  parallel_for(files.size(), threads <= 0 ? default_jobs() : threads, [&](size_t i) {
+    if (!files[i].make) return;
+    files[i].bytes = files[i].make();
+    files[i].make = nullptr;
+  });
+  return files;
+}
+
+OutputFiles write_search_index_lazily(const SearchDocuments& docs, int threads) {
   if (threads <= 0) threads = default_jobs();
   dump_documents(docs);
   Timer timer;
   timer.lap("start");
-  std::vector<Group> groups = group_documents(docs);
+  // Shared with the record packs' makers, which may run after this returns.
+  auto groups_made = std::make_shared<std::vector<Group>>(group_documents(docs));
+  std::vector<Group>& groups = *groups_made;
 
   // Records: header and text of each group, laid out on 512-byte slots in packs of about 1 MB.
-  std::vector<uint32_t> pack_starts;
+  auto layout = std::make_shared<PackLayout>();
+  std::vector<uint32_t>& pack_starts = layout->slot;
   uint64_t slot = 0, pack_bytes = 0;
   double total_length[2][kFields] = {};  // site pages, PDF pages: each normalised among its kind
   size_t kind_count[2] = {0, 0};
@@ -679,6 +719,7 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
     uint64_t bytes = g.text_base + d.abstract.size() + (d.abstract.empty() ? 0 : 2) + d.body().size();
     if (pack_starts.empty() || (pack_bytes > 0 && pack_bytes + bytes > kPackTargetBytes)) {
       pack_starts.push_back(static_cast<uint32_t>(slot));
+      layout->group.push_back(static_cast<size_t>(&g - groups.data()));
       pack_bytes = 0;
     }
     g.slot = static_cast<uint32_t>(slot);
@@ -692,6 +733,7 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
     ++kind_count[d.page > 0];
   }
   pack_starts.push_back(static_cast<uint32_t>(slot));
+  layout->group.push_back(groups.size());
   if (slot >= kMaxSlots) throw std::length_error("search index: more than 8 GB of page text");
   double avg[2][kFields];
   for (int k = 0; k < 2; ++k)
@@ -701,7 +743,7 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
   timer.lap("group");
 
   // Count terms, chunk by chunk in parallel; every chunk's output lands in its own slot.
-  size_t chunk_count = std::clamp<size_t>(groups.size() / 64, 1, 256);
+  size_t chunk_count = std::clamp<size_t>(groups.size() / 256, 1, 256);
   std::vector<ChunkOut> chunks(chunk_count);
   parallel_for(chunk_count, threads, [&](size_t c) {
     size_t begin = groups.size() * c / chunk_count, end = groups.size() * (c + 1) / chunk_count;
@@ -719,6 +761,7 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
 
   // Filters, as bare lists over the groups.
   std::vector<Entry> filters;
+  std::vector<std::string> filter_lists;
   {
     std::map<std::string, std::vector<bool>> sets;
     for (size_t gi = 0; gi < groups.size(); ++gi) {
@@ -732,8 +775,8 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
       if (!d.collection.empty()) mark("collection:" + d.collection);
       if (d.year) mark("year:" + std::to_string(d.year));
     }
-    for (auto& [term, member] : sets) filters.push_back(filter_entry(term, member, groups));
-    for (Entry& e : filters) e.list = e.own;  // the vector no longer moves
+    filter_lists.resize(sets.size());  // not resized again: the entries' lists stay where they are
+    for (auto& [term, member] : sets) filters.push_back(filter_entry(term, member, groups, filter_lists[filters.size()]));
   }
 
   // Term shards: sized so that one holds about kShardTargetBytes.
@@ -757,7 +800,7 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
     e.flags |= kListExternal;
     if (!list_packs.back().empty() && list_packs.back().size() + e.list.size() > kPackTargetBytes) list_packs.emplace_back();
     if (list_packs.back().empty()) list_packs.back().reserve(std::max(kPackTargetBytes, e.list.size()));
-    e.pack = list_packs.size() - 1;
+    e.pack = static_cast<uint32_t>(list_packs.size() - 1);
     e.offset = list_packs.back().size();
     list_packs.back() += e.list;
   };
@@ -801,27 +844,19 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
   // The lists now live in the list packs and shards: free their first copies before the records.
   std::vector<std::vector<Entry*>>().swap(shards);
   std::vector<Entry>().swap(filters);
+  std::vector<std::string>().swap(filter_lists);
   std::vector<std::vector<Entry>>().swap(part_entries);
   std::vector<std::string>().swap(part_buffers);
   std::vector<std::string>().swap(inline_buffers);
   trim_heap();
   timer.lap("shards");
 
-  // Record packs.
-  std::vector<std::string> record_packs(pack_starts.size() - 1);
-  {
-    size_t pack = 0;
-    for (const Group& g : groups) {
-      while (g.slot >= pack_starts[pack + 1]) ++pack;
-      std::string& out = record_packs[pack];
-      if (out.empty()) out.reserve(static_cast<size_t>(pack_starts[pack + 1] - pack_starts[pack]) * kSlotBytes);
-      out.resize(static_cast<size_t>(g.slot - pack_starts[pack]) * kSlotBytes, '\0');
-      out.push_back(static_cast<char>(g.header.size() & 0xFF));
-      out.push_back(static_cast<char>(g.header.size() >> 8));
-      out += g.header;
-      out += record_text(first(g));
-    }
-  }
+  // Record packs: half of the index's bytes, and nothing else needs them. Each is laid out here to hash it
+  // and again when the build writes it (make), so that they are never all in memory at once: held, they
+  // were the rebuild's peak.
+  std::vector<uint64_t> record_hashes(pack_starts.size() - 1);
+  parallel_for(record_hashes.size(), threads,
+               [&](size_t i) { record_hashes[i] = content_hash(record_pack(groups, *layout, i)); });
 
   timer.lap("records");
 
@@ -858,7 +893,12 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
   }
   for (size_t i = 0; i < list_packs.size(); ++i)
     if (!list_packs[i].empty()) inner.push_back({"l/" + std::to_string(i) + ".bin", std::move(list_packs[i]), ""});
-  for (size_t i = 0; i < record_packs.size(); ++i) inner.push_back({"r/" + std::to_string(i) + ".bin", std::move(record_packs[i]), ""});
+  size_t first_record = inner.size();
+  for (size_t i = 0; i < record_hashes.size(); ++i) {
+    OutputFile f{"r/" + std::to_string(i) + ".bin", "", ""};
+    f.make = [groups_made, layout, i] { return record_pack(*groups_made, *layout, i); };
+    inner.push_back(std::move(f));
+  }
   std::vector<std::string> bucket_bytes;
   bucket_bytes.reserve(buckets.size());
   for (const nlohmann::json& b : buckets) bucket_bytes.push_back(b.dump());
@@ -867,7 +907,10 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
     inner.push_back({"x/" + std::to_string(i) + ".bin", pack_parts(&bucket_bytes[i * kBucketsPerPack], n), ""});
   }
   std::vector<uint64_t> file_hashes(inner.size());
-  parallel_for(inner.size(), threads, [&](size_t i) { file_hashes[i] = content_hash(inner[i].bytes); });
+  parallel_for(inner.size(), threads, [&](size_t i) {
+    bool record = i >= first_record && i < first_record + record_hashes.size();
+    file_hashes[i] = record ? record_hashes[i - first_record] : content_hash(inner[i].bytes);
+  });
   uint64_t h = 14695981039346656037ull;
   for (size_t i = 0; i < inner.size(); ++i) {
     h = fnv1a64(h, inner[i].path);
@@ -910,7 +953,10 @@ OutputFiles write_search_index(const SearchDocuments& docs, int threads) {
   OutputFiles files;
   files.reserve(inner.size() + 1);
   files.push_back({"search/manifest.json", manifest.dump() + "\n", ""});
-  for (OutputFile& f : inner) files.push_back({dir + f.path, std::move(f.bytes), ""});
+  for (OutputFile& f : inner) {
+    f.path = dir + f.path;
+    files.push_back(std::move(f));
+  }
   timer.lap("files");
   return files;
 }

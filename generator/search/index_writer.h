@@ -13,6 +13,10 @@ OutputFiles write_search_index(const SearchDocuments& docs);
 namespace search {
 // The same with an explicit thread count (tests and benchmarks); 0 means the machine's cores.
 OutputFiles write_search_index(const SearchDocuments& docs, int threads);
+// The same files, but the record packs (half of the bytes: the text of the excerpts) come without bytes:
+// each one's `make` lays it out when the writer calls it, reading `docs`, which must outlive the files.
+// For a build that writes each file and lets it go: all of them at once were its peak of memory.
+OutputFiles write_search_index_lazily(const SearchDocuments& docs, int threads);
 }  // namespace search
 
 }  // namespace takao
