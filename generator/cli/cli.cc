@@ -117,6 +117,8 @@ int build_or_check(int argc, char** argv, bool check) {
       std::fprintf(stderr, "takao: %zu of %zu pages unchanged (build state), not rendered\n", stats.pages_reused, stats.pages);
       std::fprintf(stderr, "takao: %zu of them kept without building their view (nothing they read changed)\n",
                    stats.pages_without_view);
+      std::fprintf(stderr, "takao: %zu of %zu pages' citation exports made (the others cite what they cited)\n",
+                   stats.citation_pages_made, stats.citation_pages);
       if (stats.bodies_changed >= 0) {
         std::fprintf(stderr, "takao: no front matter changed, %ld bodies did: only the pages that read them were looked at\n",
                      stats.bodies_changed);

@@ -41,6 +41,9 @@ struct BuildStats {
   size_t pages_reused = 0;  // pages not rendered: the build state showed them unchanged
   size_t pages_without_view = 0;  // of those, kept without building their view (no input they read changed)
   bool search_index_kept = false;
+  // Pages with citation exports, and of those the ones whose exports were made (the others cite what they
+  // cited, ViewParts::of_citations: linked from the last build).
+  size_t citation_pages = 0, citation_pages_made = 0;
   // Documents whose body changed while no skeleton did (only pages that read them were looked at); -1
   // when a skeleton changed (or no state), and every page's view was built.
   long bodies_changed = -1;  // the search documents were unchanged: the last index was linked

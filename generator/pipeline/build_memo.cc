@@ -148,26 +148,37 @@ void BuildMemo::add_names(const OutputRecord& record, TemplateEngine& engine) {
 
 bool BuildMemo::relink_group(StagingFolder& staging, const std::string& name, const Digest& input,
                              std::vector<std::string>& paths, size_t& files, int jobs) {
+  std::optional<KeptGroup> kept = relink_group_files(staging, name, input, jobs);
+  if (!kept) return false;
+  adopt_group(name, input, *kept);
+  paths = std::move(kept->paths);
+  files = kept->files;
+  return true;
+}
+
+std::optional<BuildMemo::KeptGroup> BuildMemo::relink_group_files(StagingFolder& staging, const std::string& name,
+                                                                  const Digest& input, int jobs) const {
   const BuildState::Group* group = loaded_ ? state_.previous_group(name) : nullptr;
-  if (!group || group->input != input) return false;
-  // On the threads: a group may hold tens of thousands of files (the citation exports), each a link or a
+  if (!group || group->input != input) return std::nullopt;
+  // On the threads: a group may hold tens of thousands of files (the search index), each a link or a
   // stat. What was linked before a file failed is overwritten when the group is made.
-  std::vector<const OutputRecord*> records(group->paths.size());
+  KeptGroup kept;
+  kept.records.resize(group->paths.size());
   std::atomic<bool> failed{false};
   parallel_for(group->paths.size(), jobs, [&](size_t i) {
     if (failed) return;
-    records[i] = state_.previous(group->paths[i]);
-    if (!records[i] || !relink(staging, group->paths[i], *records[i])) failed = true;
+    kept.records[i] = state_.previous(group->paths[i]);
+    if (!kept.records[i] || !relink(staging, group->paths[i], *kept.records[i])) failed = true;
   });
-  if (failed) return false;
-  paths = group->paths;
-  files = 0;
-  for (size_t i = 0; i < paths.size(); ++i) {
-    files += 1 + records[i]->gz.present() + records[i]->br.present();
-    state_.put(paths[i], *records[i]);
-  }
-  put_group(name, input, paths);
-  return true;
+  if (failed) return std::nullopt;
+  kept.paths = group->paths;
+  for (const OutputRecord* r : kept.records) kept.files += 1 + r->gz.present() + r->br.present();
+  return kept;
+}
+
+void BuildMemo::adopt_group(const std::string& name, const Digest& input, const KeptGroup& kept) {
+  for (size_t i = 0; i < kept.paths.size(); ++i) state_.put(kept.paths[i], *kept.records[i]);
+  put_group(name, input, kept.paths);
 }
 
 void BuildMemo::put_group(const std::string& name, const Digest& input, std::vector<std::string> paths) {

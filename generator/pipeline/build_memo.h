@@ -82,6 +82,16 @@ class BuildMemo {
   // site, records them, and gives their paths; false otherwise (the caller makes the group). `jobs` threads.
   bool relink_group(StagingFolder& staging, const std::string& name, const Digest& input,
                     std::vector<std::string>& paths, size_t& files, int jobs);
+  // The same in two steps, for many small groups relinked on the caller's threads: relink_group_files
+  // links the files (thread-safe, records nothing), adopt_group records them (one thread).
+  struct KeptGroup {
+    std::vector<std::string> paths;
+    std::vector<const OutputRecord*> records;  // the last build's, by path
+    size_t files = 0;                          // with compressed twins
+  };
+  std::optional<KeptGroup> relink_group_files(StagingFolder& staging, const std::string& name, const Digest& input,
+                                              int jobs) const;
+  void adopt_group(const std::string& name, const Digest& input, const KeptGroup& kept);
   void put_group(const std::string& name, const Digest& input, std::vector<std::string> paths);
   // Writes the state for the next build in two steps around the swap (see run_build): prepare_save() puts
   // it in a temporary file beside the output and on the disk, before the swap; finish_save() renames it

@@ -78,4 +78,26 @@ std::optional<Digest> ViewParts::of(const PlannedPage& p) const {
   }
 }
 
+Digest ViewParts::of_citations(const CitationExport& page) const {
+  DigestBuilder d;
+  d.add("citations 1").add(frame_).add(page.folder).add(page.en ? "en" : "zh");
+  auto add_article = [&](size_t a) {
+    add_document(d, site_.articles[a].doc);
+    add_document(d, site_.issues[site_.articles[a].issue].doc);
+  };
+  switch (page.scope) {
+    case CiteScope::article: add_article(page.index); break;
+    case CiteScope::report: add_document(d, site_.reports[page.index].doc); break;
+    case CiteScope::issue:
+      add_document(d, site_.issues[page.index].doc);
+      for (size_t a : site_.issues[page.index].articles) add_article(a);
+      break;
+    case CiteScope::series:
+      add_document(d, site_.series[page.index].doc);
+      for (size_t r : site_.series[page.index].reports) add_document(d, site_.reports[r].doc);
+      break;
+  }
+  return d.finish();
+}
+
 }  // namespace takao

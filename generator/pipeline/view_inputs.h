@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "cite/citation_files.h"
 #include "model/site.h"
 #include "output/content_digest.h"
 #include "pipeline/source_split.h"
@@ -41,6 +42,10 @@ class ViewParts {
   ViewParts(const SourceSplits& splits, const Site& site, const std::string& extra, const Digest& glossary_input);
   // Thread-safe.
   std::optional<Digest> of(const PlannedPage& page) const;
+  // What a page's citation exports read (cite/cite_item.cc): the frame (site.yaml, the journal's and the
+  // series' front matter, which documents exist) and the front matter of each document cited, with the
+  // issue of each article. Thread-safe.
+  Digest of_citations(const CitationExport& page) const;
 
  private:
   void add_document(DigestBuilder& d, const Document& doc) const;

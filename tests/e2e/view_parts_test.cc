@@ -84,4 +84,53 @@ TEST(ViewParts, GlossaryPagesFollowWhatTheyReadOnly) {
   EXPECT_GT(rebuild("an article's authors (a new index term)"), glossary);
 }
 
+// The citation exports (cite.bib, cite.ris, cite.json beside each document's page) are made again only for
+// the pages whose cited documents changed: a title edited makes its document's and its issue's or series',
+// site.yaml makes them all.
+TEST(ViewParts, CitationExportsFollowWhatTheyCite) {
+  fs::path content = fixture_copy("view-parts-citations");
+  fs::path root = content.parent_path(), out = root / "public";
+  auto build = [&](const fs::path& to) { return takao("build --timings --content '" + content.string() + "' --out '" + to.string() + "'"); };
+  ASSERT_EQ(build(out).status, 0);
+  int step = 0;
+  // Rebuilds, compares with a clean build, and returns {exports made, exports in all}.
+  auto rebuild = [&](const std::string& what) -> std::pair<size_t, size_t> {
+    SCOPED_TRACE(what);
+    e2e::Run r = build(out);
+    EXPECT_EQ(r.status, 0) << r.err;
+    fs::path clean = root / ("clean-" + std::to_string(++step));
+    EXPECT_EQ(build(clean).status, 0);
+    EXPECT_TRUE(tree(out) == tree(clean)) << what << ": the site differs from a clean build";
+    std::smatch m;
+    if (!std::regex_search(r.err, m, std::regex("takao: (\\d+) of (\\d+) pages' citation exports made"))) {
+      ADD_FAILURE() << "no count of citation exports made: " << r.err;
+      return {0, 0};
+    }
+    return {std::stoul(m[1]), std::stoul(m[2])};
+  };
+
+  auto [none, all] = rebuild("nothing");
+  EXPECT_EQ(none, 0u);
+  ASSERT_GT(all, 8u);
+
+  replace(content / "journal/001/02-second.md", "title: 光電產業", "title: 光電產業的未來");
+  auto [article, all_after_article] = rebuild("an article's title");
+  EXPECT_GE(article, 2u) << "the article's and its issue's";
+  EXPECT_LE(article, 4u) << "the article's and its issue's, in two languages at most";
+  EXPECT_EQ(all_after_article, all);
+  EXPECT_NE(read(out / "journal/001/cite.bib").find("光電產業的未來"), std::string::npos) << "the issue's export lists it";
+
+  fs::path report = content / "reports/self-research/2014-traffic.md";
+  std::string text = read(report);
+  size_t at = text.find("\ntitle: ");
+  ASSERT_NE(at, std::string::npos);
+  write(report, text.insert(at + 8, "新"));
+  auto [reports, unused] = rebuild("a report's title");
+  EXPECT_GE(reports, 2u) << "the report's and its series'";
+  EXPECT_LE(reports, 4u);
+
+  replace(content / "site.yaml", "title: ", "title: 新");
+  EXPECT_EQ(rebuild("site.yaml's title").first, all) << "the publisher of every export";
+}
+
 }  // namespace
