@@ -255,10 +255,12 @@ void StagingFolder::changed(const std::string& folder) {
   changed_.insert(folder);
 }
 
-void StagingFolder::produced(std::string full) {
+void StagingFolder::produced(std::string full, const struct stat* st) {
   if (!spare_) return;
+  std::optional<EntryStamp> stamp;
+  if (st) stamp = entry_stamp(*st);
   std::lock_guard lock(changed_mutex_);
-  produced_.push_back(std::move(full));
+  produced_.emplace_back(std::move(full), stamp);
 }
 
 bool StagingFolder::clear(const std::string& full) {
@@ -336,10 +338,11 @@ bool StagingFolder::write(const std::string& path, std::string_view bytes, DiskS
   // Starts writing the data to the disk now, without waiting: sync() then finds most of it written.
   ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
   struct stat st;
-  if (stamp) *stamp = ::fstat(fd, &st) == 0 ? stamp_of(st) : DiskStamp{};
+  bool stat_ok = ::fstat(fd, &st) == 0;
+  if (stamp) *stamp = stat_ok ? stamp_of(st) : DiskStamp{};
   ::close(fd);
   changed(parent_of(full));
-  produced(full);
+  produced(full, stat_ok ? &st : nullptr);
   std::lock_guard lock(written_mutex_);
   written_.push_back(std::move(full));
   return true;
@@ -355,7 +358,7 @@ bool StagingFolder::copy(const std::string& path, const std::string& from) {
     if (::lstat(full.c_str(), &have) == 0) {
       if (S_ISREG(have.st_mode) && ::lstat(from.c_str(), &want) == 0 && have.st_ino == want.st_ino &&
           have.st_dev == want.st_dev) {
-        produced(full);
+        produced(full, &have);
         return true;
       }
       if (!clear(full)) {
@@ -439,7 +442,7 @@ bool StagingFolder::link_from_site(const std::string& path, const struct stat* e
                                (!expected || (st.st_ino == expected->st_ino && st.st_dev == expected->st_dev));
     if (same) {
       if (stamp) *stamp = stamp_of(st);
-      produced(full);
+      produced(full, &st);
       ++reused_;
       ++kept_;
       return true;
@@ -457,7 +460,7 @@ bool StagingFolder::link_from_site(const std::string& path, const struct stat* e
     return false;
   }
   if (stamp) *stamp = stamp_of(st);
-  produced(full);
+  produced(full, &st);
   ++reused_;
   return true;
 }
@@ -466,18 +469,31 @@ bool StagingFolder::link_from_site(const std::string& path, const struct stat* e
 // its stamp, which is the tree the tree record needs after the swap: it need not walk the tree again (that
 // walk and this one were each 0.6-1 s of a rebuild on the 10,000-page corpus).
 void StagingFolder::prune(int threads) {
-  std::vector<std::string> files;
+  std::vector<std::pair<std::string, std::optional<EntryStamp>>> files;
   {
     std::lock_guard lock(changed_mutex_);
     files.swap(produced_);
   }
-  std::unordered_set<std::string> keep(files.begin(), files.end());
+  // A file produced more than once is what the last producer left (each looks at it when it is done).
+  std::unordered_map<std::string, std::optional<EntryStamp>> keep;
+  keep.reserve(files.size());
   std::unordered_set<std::string> dirs;
-  for (const auto& f : files) {
+  for (auto& [f, stamp] : files) {
     for (std::string p = parent_of(f); p.size() > staging_.size() && dirs.insert(p).second;) p = parent_of(p);
+    keep.insert_or_assign(std::move(f), stamp);
   }
+  // A file's stamp as the build last saw it is listed without a look: had anything changed it since,
+  // the tree record would differ from the tree and the next build would look at everything (a stale
+  // stamp costs time, never trust).
   listing_ = list_tree(
-      staging_, threads, [&](const std::string& path, bool folder) { return folder ? dirs.count(path) > 0 : keep.count(path) > 0; },
+      staging_, threads,
+      [&](const std::string& path, bool folder, std::optional<EntryStamp>& known) {
+        if (folder) return dirs.count(path) > 0;
+        auto it = keep.find(path);
+        if (it == keep.end()) return false;
+        known = it->second;
+        return true;
+      },
       [&](const std::string& path) {
         if (clear(path)) return true;
         fail("cannot remove " + path + ": " + std::strerror(errno));

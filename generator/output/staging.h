@@ -104,7 +104,9 @@ class StagingFolder {
   // Removes whatever is at `full` in the spare (a file, a symlink, a folder); false on failure.
   bool clear(const std::string& full);
   void changed(const std::string& folder);  // an entry of `folder` was added or removed
-  void produced(std::string full);          // `full` is a file of the new site
+  // `full` is a file of the new site; `st`: what it is now, when the caller just looked (the prune lists it
+  // without looking again).
+  void produced(std::string full, const struct stat* st = nullptr);
   bool ensure_parent(const std::string& full);
   bool link_from_site(const std::string& path, const struct stat* expected, DiskStamp* stamp = nullptr,
                       const DiskStamp* recorded = nullptr);
@@ -121,7 +123,7 @@ class StagingFolder {
   // With a spare: the folders whose entries changed (for sync()) and every file produced (for prune()).
   std::mutex changed_mutex_;
   std::unordered_set<std::string> changed_;
-  std::vector<std::string> produced_;
+  std::vector<std::pair<std::string, std::optional<EntryStamp>>> produced_;
   // Files this build wrote, for sync().
   std::mutex written_mutex_;
   std::vector<std::string> written_;

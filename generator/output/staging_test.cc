@@ -184,6 +184,40 @@ TEST(Staging, SpareIsBroughtUpToDateInPlaceAndKeptAfterTheSwap) {
   EXPECT_TRUE(fs::exists(out / kOutputMarker));
 }
 
+// The prune's listing of the spare takes the stamps of the files the build made or checked as it saw them
+// (no second look): it must be the tree as a walk of it finds it, entry by entry.
+TEST(Staging, ThePrunesListingIsTheSpareAsItIs) {
+  fs::path root = fresh("spare-listing");
+  fs::path out = root / "public", spare = root / ".public.takao-spare";
+  fs::create_directories(out / "a/b");
+  fs::create_directories(spare / "a");
+  std::ofstream(out / kOutputMarker) << "";
+  std::ofstream(spare / kOutputMarker) << "";
+  std::ofstream(out / "a/kept.html") << "kept";
+  std::ofstream(out / "a/b/linked.html") << "linked";
+  fs::create_hard_link(out / "a/kept.html", spare / "a/kept.html");
+  std::ofstream(spare / "a/stale.html") << "stale";
+  Diagnostics d;
+  StagingFolder s;
+  ASSERT_TRUE(s.begin(out.string(), d));
+  ASSERT_TRUE(s.spare());
+  ASSERT_TRUE(s.reuse("a/kept.html", "kept"));          // already in the spare
+  ASSERT_TRUE(s.reuse("a/b/linked.html", "linked"));    // linked from the live site
+  ASSERT_TRUE(s.write("a/new.html", "new"));            // written
+  ASSERT_TRUE(s.write("a/new.html", "written twice"));  // the last one counts
+  ASSERT_TRUE(s.sync(2));
+  ASSERT_NE(s.listing(), nullptr);
+  auto walked = list_tree(
+      spare.string(), 1, [](const std::string&, bool, std::optional<EntryStamp>&) { return true; },
+      [](const std::string&) { return false; });
+  ASSERT_TRUE(walked.has_value());
+  EXPECT_TRUE(*s.listing() == *walked);
+  EXPECT_FALSE(fs::exists(spare / "a/stale.html"));
+  size_t files = 0;
+  for (const auto& folder : *walked) files += folder.entries.size();
+  EXPECT_EQ(files, 6u);  // the marker, a, a/b and three files
+}
+
 // Without a spare, the tree swapped out becomes one when it is a site takao made.
 TEST(Staging, ThePreviousSiteBecomesTheSpare) {
   fs::path root = fresh("to-spare");

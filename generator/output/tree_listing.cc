@@ -13,7 +13,7 @@
 namespace takao {
 
 std::optional<TreeListing> list_tree(const std::string& root, int threads,
-                                     const std::function<bool(const std::string&, bool)>& keep,
+                                     const KeepEntry& keep,
                                      const std::function<bool(const std::string&)>& remove) {
   // The folders at this depth are walked on the threads: a site's folders are mostly two levels down
   // (journal/017/, en/journal/), few enough to share out and many enough to keep the threads busy.
@@ -54,7 +54,8 @@ std::optional<TreeListing> list_tree(const std::string& root, int threads,
             type = ::fstatat(::dirfd(d), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode) ? DT_DIR : DT_REG;
           }
           bool folder = type == DT_DIR;
-          if (!keep(path, folder)) {
+          std::optional<EntryStamp> known;
+          if (!keep(path, folder, known)) {
             if (!remove(path)) complete = false;
           } else if (folder) {
             std::string child = rel.empty() ? name : rel + "/" + name;
@@ -70,6 +71,8 @@ std::optional<TreeListing> list_tree(const std::string& root, int threads,
             }
             walk(sub, path, child, depth + 1, out);
             stamp_entry(name);
+          } else if (known && type == DT_REG) {
+            out[me].entries.emplace_back(name, *known);
           } else {
             stamp_entry(name);
           }

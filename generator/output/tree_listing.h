@@ -35,6 +35,7 @@ inline EntryStamp entry_stamp(const struct stat& st) {
 struct ListedFolder {
   std::string path;
   std::vector<std::pair<std::string, EntryStamp>> entries;
+  bool operator==(const ListedFolder&) const = default;
 };
 
 // Every folder of a tree, sorted by path (the top's own stamp is taken by whoever reads the listing: a
@@ -43,12 +44,14 @@ using TreeListing = std::vector<ListedFolder>;
 
 // Lists the tree at `root` depth first, each folder opened from its parent's descriptor (one name looked
 // up, not a whole path) and read with readdir's own types, the folders two levels down walked on
-// `threads` threads. `keep(full path, is a folder)` says whether an entry stays: a folder that stays is
-// walked, an entry that does not is given to `remove(full path)` (false: it could not be) and not
-// listed. What stays is listed with its stamp, a folder's once its own entries are final. Folders sorted
-// by path, entries by name. nullopt when a folder or an entry could not be read or removed.
-std::optional<TreeListing> list_tree(const std::string& root, int threads,
-                                     const std::function<bool(const std::string&, bool)>& keep,
+// `threads` threads. `keep(full path, is a folder, known)` says whether an entry stays: a folder that
+// stays is walked, an entry that does not is given to `remove(full path)` (false: it could not be) and
+// not listed. What stays is listed with its stamp, a folder's once its own entries are final; for a
+// regular file the caller may give it (`known`: as it saw the file when it made or checked it), and the
+// file is not looked at again. Folders sorted by path, entries by name. nullopt when a folder or an
+// entry could not be read or removed.
+using KeepEntry = std::function<bool(const std::string& path, bool folder, std::optional<EntryStamp>& known)>;
+std::optional<TreeListing> list_tree(const std::string& root, int threads, const KeepEntry& keep,
                                      const std::function<bool(const std::string&)>& remove);
 
 }  // namespace takao

@@ -47,7 +47,8 @@ bool walk_tree(const std::string& root, int jobs, Stamp& root_stamp, std::vector
   if (::lstat(root.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return false;
   root_stamp = entry_stamp(st);
   std::optional<TreeListing> listing = list_tree(
-      root, jobs, [](const std::string&, bool) { return true; }, [](const std::string&) { return false; });
+      root, jobs, [](const std::string&, bool, std::optional<EntryStamp>&) { return true; },
+      [](const std::string&) { return false; });
   if (!listing) return false;
   out = std::move(*listing);
   return true;
