@@ -28,6 +28,14 @@ std::string slurp(const fs::path& p) {
   return ss.str();
 }
 
+// A site takao made at `out` and its spare beside it, each with the marker and the folder `sub`.
+void site_and_spare(const fs::path& out, const fs::path& spare, const std::string& sub) {
+  fs::create_directories(out / sub);
+  fs::create_directories(spare / sub);
+  std::ofstream(out / kOutputMarker) << "";
+  std::ofstream(spare / kOutputMarker) << "";
+}
+
 }  // namespace
 
 TEST(Staging, CommitReplacesTheWholeOutput) {
@@ -149,10 +157,7 @@ TEST(Staging, StateLeftByADeadBuildIsRemoved) {
 TEST(Staging, SpareIsBroughtUpToDateInPlaceAndKeptAfterTheSwap) {
   fs::path root = fresh("spare");
   fs::path out = root / "public", spare = root / ".public.takao-spare";
-  fs::create_directories(out / "a");
-  fs::create_directories(spare / "a");
-  std::ofstream(out / kOutputMarker) << "";
-  std::ofstream(spare / kOutputMarker) << "";
+  site_and_spare(out, spare, "a");
   std::ofstream(out / "a/same.html") << "same";
   std::ofstream(out / "old.html") << "old";
   fs::create_hard_link(out / "a/same.html", spare / "a/same.html");
@@ -189,10 +194,8 @@ TEST(Staging, SpareIsBroughtUpToDateInPlaceAndKeptAfterTheSwap) {
 TEST(Staging, ThePrunesListingIsTheSpareAsItIs) {
   fs::path root = fresh("spare-listing");
   fs::path out = root / "public", spare = root / ".public.takao-spare";
+  site_and_spare(out, spare, "a");
   fs::create_directories(out / "a/b");
-  fs::create_directories(spare / "a");
-  std::ofstream(out / kOutputMarker) << "";
-  std::ofstream(spare / kOutputMarker) << "";
   std::ofstream(out / "a/kept.html") << "kept";
   std::ofstream(out / "a/b/linked.html") << "linked";
   fs::create_hard_link(out / "a/kept.html", spare / "a/kept.html");

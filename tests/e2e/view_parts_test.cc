@@ -5,6 +5,7 @@
 // content.
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <regex>
 
 #include "e2e_util.h"
@@ -19,6 +20,28 @@ void replace(const fs::path& p, const std::string& from, const std::string& to) 
   size_t at = text.find(from);
   ASSERT_NE(at, std::string::npos) << from << " not in " << p;
   write(p, text.replace(at, from.size(), to));
+}
+
+// Builds into `out` again and checks that it equals a clean build of the same content (into `clean`);
+// gives the rebuild's stderr (its --timings counts).
+std::string rebuild_like_clean(const std::function<e2e::Run(const fs::path&)>& build, const fs::path& out,
+                               const fs::path& clean, const std::string& what) {
+  SCOPED_TRACE(what);
+  e2e::Run r = build(out);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(build(clean).status, 0);
+  EXPECT_TRUE(tree(out) == tree(clean)) << what << ": the site differs from a clean build";
+  return r.err;
+}
+
+// The first number `pattern` captures in `err`, or a failure.
+size_t count_in(const std::string& err, const std::string& pattern) {
+  std::smatch m;
+  if (!std::regex_search(err, m, std::regex(pattern))) {
+    ADD_FAILURE() << "no match for " << pattern << " in: " << err;
+    return 0;
+  }
+  return std::stoul(m[1]);
 }
 
 size_t glossary_pages(const fs::path& out) {
@@ -43,18 +66,8 @@ TEST(ViewParts, GlossaryPagesFollowWhatTheyReadOnly) {
   int step = 0;
   // Rebuilds and compares with a clean build; returns how many pages were kept without their view.
   auto rebuild = [&](const std::string& what) -> size_t {
-    SCOPED_TRACE(what);
-    e2e::Run r = build(out);
-    EXPECT_EQ(r.status, 0) << r.err;
-    fs::path clean = root / ("clean-" + std::to_string(++step));
-    EXPECT_EQ(build(clean).status, 0);
-    EXPECT_TRUE(tree(out) == tree(clean)) << what << ": the site differs from a clean build";
-    std::smatch m;
-    if (!std::regex_search(r.err, m, std::regex("takao: (\\d+) of them kept without building their view"))) {
-      ADD_FAILURE() << "no count of pages kept without their view: " << r.err;
-      return 0;
-    }
-    return std::stoul(m[1]);
+    std::string err = rebuild_like_clean(build, out, root / ("clean-" + std::to_string(++step)), what);
+    return count_in(err, "takao: (\\d+) of them kept without building their view");
   };
 
   replace(content / "journal/001/02-second.md", "title: 光電產業", "title: 光電產業的未來");
@@ -95,18 +108,9 @@ TEST(ViewParts, CitationExportsFollowWhatTheyCite) {
   int step = 0;
   // Rebuilds, compares with a clean build, and returns {exports made, exports in all}.
   auto rebuild = [&](const std::string& what) -> std::pair<size_t, size_t> {
-    SCOPED_TRACE(what);
-    e2e::Run r = build(out);
-    EXPECT_EQ(r.status, 0) << r.err;
-    fs::path clean = root / ("clean-" + std::to_string(++step));
-    EXPECT_EQ(build(clean).status, 0);
-    EXPECT_TRUE(tree(out) == tree(clean)) << what << ": the site differs from a clean build";
-    std::smatch m;
-    if (!std::regex_search(r.err, m, std::regex("takao: (\\d+) of (\\d+) pages' citation exports made"))) {
-      ADD_FAILURE() << "no count of citation exports made: " << r.err;
-      return {0, 0};
-    }
-    return {std::stoul(m[1]), std::stoul(m[2])};
+    std::string err = rebuild_like_clean(build, out, root / ("clean-" + std::to_string(++step)), what);
+    return {count_in(err, "takao: (\\d+) of \\d+ pages' citation exports made"),
+            count_in(err, "takao: \\d+ of (\\d+) pages' citation exports made")};
   };
 
   auto [none, all] = rebuild("nothing");
