@@ -15,7 +15,7 @@ std::vector<CitationExport> citation_exports(const Site& site) {
     for (bool en : {false, true}) {
       if (!en || has_english) {
         std::string folder = url_decode((en ? "/en" : "") + doc.url).substr(1);  // "journal/017/01-mice/"
-        out.push_back({scope, index, &doc, en, std::move(folder)});
+        out.push_back({scope, index, en, std::move(folder)});
       }
     }
   };

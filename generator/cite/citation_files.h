@@ -27,7 +27,6 @@ constexpr std::array<CiteFormat, 3> kCiteFormats = {{
 struct CitationExport {
   CiteScope scope;
   size_t index;  // into the site's articles, reports, issues or series
-  const Document* doc;
   bool en;
   std::string folder;  // of the page, relative to the output root: "en/journal/017/01-mice/"
 };

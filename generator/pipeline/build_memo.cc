@@ -160,8 +160,7 @@ std::optional<BuildMemo::KeptGroup> BuildMemo::relink_group_files(StagingFolder&
                                                                   const Digest& input, int jobs) const {
   const BuildState::Group* group = loaded_ ? state_.previous_group(name) : nullptr;
   if (!group || group->input != input) return std::nullopt;
-  // On the threads: a group may hold tens of thousands of files (the search index), each a link or a
-  // stat. What was linked before a file failed is overwritten when the group is made.
+  // On the threads: a group may hold hundreds of files (the search index), each a link or a stat. What was linked before a file failed is overwritten when the group is made.
   KeptGroup kept;
   kept.records.resize(group->paths.size());
   std::atomic<bool> failed{false};

@@ -851,15 +851,6 @@ OutputFiles write_search_index_lazily(const SearchDocuments& docs, int threads) 
   trim_heap();
   timer.lap("shards");
 
-  // Record packs: half of the index's bytes, and nothing else needs them. Each is laid out here to hash it
-  // and again when the build writes it (make), so that they are never all in memory at once: held, they
-  // were the rebuild's peak.
-  std::vector<uint64_t> record_hashes(pack_starts.size() - 1);
-  parallel_for(record_hashes.size(), threads,
-               [&](size_t i) { record_hashes[i] = content_hash(record_pack(groups, *layout, i)); });
-
-  timer.lap("records");
-
   // Lexicon: every word seen, with its stem and the stem's document frequency.
   std::map<std::string, uint64_t> stem_df;
   for (auto& m : part_stem_df) stem_df.insert(m.begin(), m.end());
@@ -893,8 +884,10 @@ OutputFiles write_search_index_lazily(const SearchDocuments& docs, int threads) 
   }
   for (size_t i = 0; i < list_packs.size(); ++i)
     if (!list_packs[i].empty()) inner.push_back({"l/" + std::to_string(i) + ".bin", std::move(list_packs[i]), ""});
-  size_t first_record = inner.size();
-  for (size_t i = 0; i < record_hashes.size(); ++i) {
+  // Record packs: half of the index's bytes, and nothing else needs them. Each is laid out to hash it
+  // (below) and again when the build writes it (make), so that they are never all in memory at once:
+  // held, they were the rebuild's peak.
+  for (size_t i = 0; i + 1 < pack_starts.size(); ++i) {
     OutputFile f{"r/" + std::to_string(i) + ".bin", "", ""};
     f.make = [groups_made, layout, i] { return record_pack(*groups_made, *layout, i); };
     inner.push_back(std::move(f));
@@ -907,10 +900,8 @@ OutputFiles write_search_index_lazily(const SearchDocuments& docs, int threads) 
     inner.push_back({"x/" + std::to_string(i) + ".bin", pack_parts(&bucket_bytes[i * kBucketsPerPack], n), ""});
   }
   std::vector<uint64_t> file_hashes(inner.size());
-  parallel_for(inner.size(), threads, [&](size_t i) {
-    bool record = i >= first_record && i < first_record + record_hashes.size();
-    file_hashes[i] = record ? record_hashes[i - first_record] : content_hash(inner[i].bytes);
-  });
+  parallel_for(inner.size(), threads,
+               [&](size_t i) { file_hashes[i] = content_hash(inner[i].make ? inner[i].make() : inner[i].bytes); });
   uint64_t h = 14695981039346656037ull;
   for (size_t i = 0; i < inner.size(); ++i) {
     h = fnv1a64(h, inner[i].path);
